@@ -1,0 +1,151 @@
+"""Mark glossary terms in rendered pages so Material shows their short definition as a tooltip.
+
+A Python-Markdown tree processor, modelled on `markdown.extensions.abbr`: one regular expression of
+every written form (longest first), a walk of the element tree that leaves code, headings and link
+text alone, and an `<abbr title tabindex>` around each hit so mouse and keyboard users both get the
+tooltip. Unlike `abbr`, it knows variants, plurals and a case rule per term, forgives curly versus
+straight quotes and dash variants, and marks only the first hit of a term per page unless told to
+mark every one (the article page).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .anchors import fold
+from .model import Term
+
+# Text inside these is never marked: code, headings (and so the TOC), links, existing marks.
+SKIP_TAGS = frozenset({"code", "pre", "kbd", "samp", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6",
+                       "script", "style", "svg", "button", "dfn", "title"})
+SKIP_CLASS = "xp-nomark"
+
+_QUOTE_CLASS = "['\u2018\u2019\u201b\u2032`\u00b4]"
+_DASH_CLASS = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
+
+
+def _form_pattern(form: str) -> str:
+    """A form as a regex that forgives quote style, dash style and spacing."""
+    parts = []
+    for ch in fold(form)[0]:
+        if ch == "'":
+            parts.append(_QUOTE_CLASS)
+        elif ch == "-":
+            parts.append(_DASH_CLASS)
+        elif ch == " ":
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _key(text: str) -> str:
+    return fold(text)[0]
+
+
+class GlossaryIndex:
+    """Every written form of every term, compiled once per build into one regex."""
+
+    def __init__(self, terms: list[Term]):
+        self.terms = {t.id: t for t in terms}
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        alternatives = []
+        for term in terms:
+            for form in term.forms():
+                pattern = _form_pattern(form)
+                if term.case == "insensitive":
+                    self._folded[_key(form).casefold()] = term.id
+                    alternatives.append((len(form), f"(?i:{pattern})"))
+                else:
+                    self._exact[_key(form)] = term.id
+                    alternatives.append((len(form), pattern))
+        alternatives.sort(key=lambda a: (-a[0], a[1]))
+        body = "|".join(p for _, p in alternatives) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![\w\u0100-\u024f])(?:{body})(?![\w\u0100-\u024f])")
+
+    def term_of(self, matched: str) -> Term | None:
+        key = _key(matched)
+        term_id = self._exact.get(key) or self._folded.get(key.casefold())
+        return self.terms.get(term_id) if term_id else None
+
+    def terms_in(self, text: str) -> set[str]:
+        """Ids of the terms that `text` uses, for the glossary's "used in" lists."""
+        found = set()
+        for match in self.regex.finditer(text):
+            term = self.term_of(match.group(0))
+            if term:
+                found.add(term.id)
+        return found
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md, extension: "GlossaryExtension"):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        index = self.extension.index
+        if index is None:
+            return
+        self.index = index
+        self.every = self.extension.every
+        self.seen: set[str] = set()
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        skip = element.tag in SKIP_TAGS or SKIP_CLASS in (element.get("class") or "").split()
+        if skip:
+            return
+        if element.text and not isinstance(element.text, AtomicString):
+            element.text, inserted = self._mark(element.text)
+            for i, node in enumerate(inserted):
+                element.insert(i, node)
+        for child in list(element):
+            self._walk(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, inserted = self._mark(child.tail)
+                position = list(element).index(child) + 1
+                for offset, node in enumerate(inserted):
+                    element.insert(position + offset, node)
+
+    def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Split `text` into leading text and `<abbr>` elements whose tails carry the rest."""
+        nodes: list[etree.Element] = []
+        head = text
+        last = 0
+        for match in self.index.regex.finditer(text):
+            term = self.index.term_of(match.group(0))
+            if term is None or (not self.every and term.id in self.seen):
+                continue
+            self.seen.add(term.id)
+            node = etree.Element("abbr", {"class": "xp-term", "data-term": term.id, "tabindex": "0",
+                                          "title": term.short})
+            node.text = AtomicString(match.group(0))
+            if nodes:
+                nodes[-1].tail = text[last : match.start()]
+            else:
+                head = text[: match.start()]
+            nodes.append(node)
+            last = match.end()
+        if nodes:
+            nodes[-1].tail = text[last:]
+        return head, nodes
+
+
+class GlossaryExtension(Extension):
+    """Holds the current build's glossary; the hook swaps `index` each build and sets `every` per page."""
+
+    def __init__(self, **kwargs):
+        self.index: GlossaryIndex | None = None
+        self.every = False
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md) -> None:
+        # After inline parsing (20) so links and code exist as elements; before toc (5).
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self), "explainer_glossary", 7)

@@ -1,0 +1,175 @@
+"""Read the data folder into models, turning every problem into a `file:line: where: what` message.
+
+This module only reads and checks one file at a time against its model; `validate.py` checks what
+files say about each other. Neither knows MkDocs exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .problems import Problem
+from .yaml_source import YamlDoc, dotted, read_yaml
+
+
+@dataclass
+class Entry:
+    """A model read from a file, with the file's line marks kept for later messages."""
+
+    value: BaseModel
+    doc: YamlDoc
+
+    def line(self, *path) -> int:
+        return self.doc.line_of(tuple(path))
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        return Problem(self.doc.file, self.doc.line_of(path), dotted(path), message)
+
+
+@dataclass
+class RawData:
+    """Every file that parsed and fitted its model, by kind; problems of the others are collected."""
+
+    articles: list[Entry] = field(default_factory=list)
+    actors: list[Entry] = field(default_factory=list)
+    sources: Entry | None = None
+    kinds: Entry | None = None
+    glossary: Entry | None = None
+    problems: list[Problem] = field(default_factory=list)
+    # Ids of article and actor files that exist but did not load: references to them are not
+    # reported again, so one broken file gives its own messages and no echo elsewhere.
+    unreadable: set[str] = field(default_factory=set)
+
+
+_KIND_OF_PATTERN = {
+    "sources.yaml": "sources",
+    "kinds.yaml": "kinds",
+    "glossary.yaml": "glossary",
+    "articles/*.yaml": "articles",
+    "actors/*.yaml": "actors",
+}
+
+
+def read_data(data_dir: Path) -> RawData:
+    """Read every file of `data_dir`; a missing or broken file is a problem, never an exception."""
+    raw = RawData()
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raw.problems.append(Problem(str(data_dir), 1, "", "data folder not found; check `extra.explainer.data` in mkdocs.yml"))
+        return raw
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(data_dir).as_posix()
+        shown = f"{data_dir.name}/{rel}"
+        if any(part.startswith(".") for part in path.relative_to(data_dir).parts):
+            continue
+        pattern = next((p for p in _KIND_OF_PATTERN if fnmatch.fnmatch(rel, p) and rel.count("/") == p.count("/")), None)
+        if pattern is None:
+            raw.problems.append(Problem(shown, 1, "", _stray_file_message(rel)))
+            continue
+        slot = _KIND_OF_PATTERN[pattern]
+        doc, problems = read_yaml(path, shown)
+        raw.problems += problems
+        entry = _fit(doc, model.FILE_MODELS[pattern], raw.problems) if doc else None
+        if entry is None:
+            raw.unreadable.add(f"{slot}:{path.stem}" if slot in ("articles", "actors") else slot)
+            continue
+        if slot in ("articles", "actors"):
+            getattr(raw, slot).append(entry)
+        else:
+            setattr(raw, slot, entry)
+    for name in ("sources.yaml", "kinds.yaml", "glossary.yaml"):
+        if not (data_dir / name).is_file():
+            raw.problems.append(Problem(f"{data_dir.name}/{name}", 1, "", "required file is missing; create it"))
+    if not any(data_dir.glob("articles/*.yaml")):
+        raw.problems.append(Problem(f"{data_dir.name}/articles", 1, "", "no article found; add data/articles/<id>.yaml"))
+    return raw
+
+
+def _stray_file_message(rel: str) -> str:
+    if rel.endswith(".yml"):
+        return "data files end in .yaml, not .yml; rename the file"
+    if not rel.endswith(".yaml"):
+        return "not a data file: only .yaml files belong in the data folder; move it elsewhere"
+    expected = ", ".join(_KIND_OF_PATTERN)
+    return f"unexpected data file; data files are: {expected}"
+
+
+def _fit(doc: YamlDoc, schema: type[BaseModel], problems: list[Problem]) -> Entry | None:
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.file, 1, "", f"expected a mapping of fields ({_field_list(schema)}) at the top level"))
+        return None
+    try:
+        return Entry(schema.model_validate(doc.data), doc)
+    except ValidationError as err:
+        for error in err.errors():
+            problems.append(_explain(error, doc, schema))
+        return None
+
+
+def _explain(error: dict, doc: YamlDoc, schema: type[BaseModel]) -> Problem:
+    """A pydantic error in a contributor's words: which field, and what to do about it."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    here = doc.line_of(loc)
+    parent_fields = _fields_at(schema, loc[:-1])
+    if kind == "missing":
+        name = loc[-1]
+        given = _keys_at(doc.data, loc[:-1])
+        near = difflib.get_close_matches(str(name), [k for k in given if k not in parent_fields], n=1)
+        hint = f" ('{near[0]}' looks like a misspelling of it)" if near else f"; add `{name}:`"
+        return Problem(doc.file, here, dotted(loc[:-1]), f"missing required field '{name}'{hint}")
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        near = difflib.get_close_matches(name, parent_fields, n=1)
+        hint = f" (did you mean '{near[0]}'?)" if near else f"; known fields: {', '.join(parent_fields)}"
+        return Problem(doc.file, here, dotted(loc), f"unknown field '{name}'{hint}")
+    message = error["msg"].removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and "SLUG" not in message:
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern == model.SLUG:
+            message = "must be lower-case words joined by hyphens, like `free-syrian-army`"
+        elif pattern == model.PARTIAL_DATE:
+            message = "must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY)"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "bool_type", "int_type"):
+        message += f" (got {type(error.get('input')).__name__ if error.get('input') is not None else 'nothing'})"
+    return Problem(doc.file, here, dotted(loc), message)
+
+
+def _fields_at(schema: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model found at `loc` inside `schema` (list indices skipped)."""
+    current: type[BaseModel] | None = schema
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(str(part))
+        current = _inner_model(info.annotation) if info else None
+    return sorted(current.model_fields) if current else []
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _keys_at(data, loc: tuple) -> list[str]:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return []
+    return [str(k) for k in data] if isinstance(data, dict) else []
+
+
+def _field_list(schema: type[BaseModel]) -> str:
+    return ", ".join(name for name, f in schema.model_fields.items() if f.is_required())

@@ -1,0 +1,64 @@
+"""Small text helpers the templates need: Markdown escaping and the nesting of quoted spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .validate import Span
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+def md_escape(text: str) -> str:
+    """Plain text made safe to drop into Markdown: it renders as the same characters, nothing more."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\s*)([#>+-])", r"\1\\\2", text)  # not a heading, quote or list item
+    return re.sub(r"^(\s*\d+)\.", r"\1\\.", text)  # not a numbered list
+
+
+def one_line(text: str) -> str:
+    """Folded prose on one line, for table cells and attribute-like places."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One step of a paragraph's markup: open a span, some text, close a span."""
+
+    kind: str  # "open" | "text" | "close"
+    text: str = ""
+    span: Span | None = None
+    first: bool = False  # the span's first fragment carries its id
+    last: bool = False  # the span's last fragment is followed by the links to its explainers
+
+
+def pieces(text: str, spans: list[Span]) -> list[Piece]:
+    """Lay out overlapping quoted spans as properly nested elements.
+
+    Nested quotes stay whole; a quote that crosses another is split into fragments, the first
+    carrying the id. Outer spans (earlier start, later end) open first.
+    """
+    bounds = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    order = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+    out: list[Piece] = []
+    stack: list[Span] = []
+    opened: set[str] = set()
+    for left, right in zip(bounds, bounds[1:]):
+        wanted = [s for s in order if s.start <= left and right <= s.end]
+        keep = 0
+        while keep < len(stack) and keep < len(wanted) and stack[keep] is wanted[keep]:
+            keep += 1
+        while len(stack) > keep:
+            closing = stack.pop()
+            out.append(Piece("close", span=closing, last=closing.end <= left))
+        for span in wanted[keep:]:
+            out.append(Piece("open", span=span, first=span.id not in opened))
+            opened.add(span.id)
+            stack.append(span)
+        out.append(Piece("text", text=text[left:right]))
+    while stack:
+        closing = stack.pop()
+        out.append(Piece("close", span=closing, last=True))
+    return out

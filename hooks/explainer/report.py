@@ -1,0 +1,101 @@
+"""The one-screen summary `make validate` ends with: what the data holds and what it still lacks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import textstat
+
+from .glossary_marker import GlossaryIndex
+from .validate import Explainer
+
+READING_GRADE_TARGET = 9
+READING_GRADE_LIMIT = 11
+
+
+@dataclass
+class Summary:
+    counts: dict[str, int]
+    covered: int
+    paragraphs: int
+    uncovered: list[str]
+    uncited_sources: list[str]
+    unused_terms: list[str]
+    thin_actors: list[str]  # fewer than two sources
+    grades: dict[str, float] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        pct = 100 * self.covered / self.paragraphs if self.paragraphs else 0
+        out = [
+            f"articles {c['articles']} · paragraphs {self.paragraphs} · actors {c['actors']} · "
+            f"glossary terms {c['terms']} ({c['forms']} written forms) · sources {c['sources']} · "
+            f"quote anchors {c['anchors']} ({c['corrections']} with corrections)",
+            f"paragraphs covered by an explainer: {self.covered}/{self.paragraphs} ({pct:.0f}%)",
+        ]
+        if self.uncovered:
+            out.append("  not yet explained: " + ", ".join(self.uncovered))
+        out.append("sources never cited: " + (", ".join(self.uncited_sources) or "none"))
+        out.append("glossary terms not used in any article: " + (", ".join(self.unused_terms) or "none"))
+        out.append("actors with fewer than 2 sources: " + (", ".join(self.thin_actors) or "none"))
+        if self.grades:
+            values = sorted(self.grades.values())
+            median = values[len(values) // 2]
+            hard = [f"{k} ({v:.1f})" for k, v in sorted(self.grades.items()) if v > READING_GRADE_TARGET]
+            out.append(
+                f"reading level (Flesch-Kincaid grade) of actor pages: median {median:.1f}, "
+                f"highest {values[-1]:.1f} (aim for {READING_GRADE_TARGET} or below, none above {READING_GRADE_LIMIT})"
+            )
+            if hard:
+                out.append("  above grade 9: " + ", ".join(hard))
+        return out
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"[*_`#>]", "", text)
+    return " ".join(text.split())
+
+
+def actor_prose(actor) -> str:
+    parts = [actor.description, *actor.aims, actor.article_role or "", actor.record or "", actor.aftermath or ""]
+    parts += [rel.note for rel in actor.relationships]
+    parts += [a.comment or "" for a in actor.covers] + [a.correction or "" for a in actor.covers]
+    return " ".join(_plain(p).rstrip(".") + "." for p in parts if p.strip())
+
+
+def summarise(explainer: Explainer) -> Summary:
+    spans = explainer.spans
+    covered_keys = {(s.article, s.paragraph) for s in spans}
+    all_paragraphs = [(a.id, p.id) for a in explainer.articles.values() for p in a.paragraphs]
+    cited = set()
+    for actor in explainer.actors.values():
+        cited.update(actor.sources)
+        for rel in actor.relationships:
+            cited.update(rel.sources)
+    for term in explainer.terms:
+        cited.update(term.sources)
+    index = GlossaryIndex(explainer.terms)
+    used_terms = set()
+    for article in explainer.articles.values():
+        for paragraph in article.paragraphs:
+            used_terms |= index.terms_in(paragraph.text)
+    return Summary(
+        counts={
+            "articles": len(explainer.articles),
+            "actors": len(explainer.actors),
+            "terms": len(explainer.terms),
+            "forms": sum(len(t.forms()) for t in explainer.terms),
+            "sources": len(explainer.sources),
+            "anchors": len(spans),
+            "corrections": sum(1 for s in spans if s.anchor.correction),
+        },
+        covered=len(covered_keys),
+        paragraphs=len(all_paragraphs),
+        uncovered=[f"{a}#{p}" for a, p in all_paragraphs if (a, p) not in covered_keys],
+        uncited_sources=sorted(set(explainer.sources) - cited),
+        unused_terms=sorted(t.id for t in explainer.terms if t.id not in used_terms),
+        thin_actors=sorted(a.id for a in explainer.actors.values() if len(set(a.sources)) < 2),
+        grades={a.id: textstat.flesch_kincaid_grade(actor_prose(a)) for a in explainer.actors.values()},
+    )

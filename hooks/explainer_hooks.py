@@ -1,0 +1,69 @@
+"""MkDocs wiring for the explainer: each event hands over to the loader or the renderer, nothing more.
+
+The loading, checking and rendering code lives in the `explainer` package and never imports MkDocs,
+so another engine that runs MkDocs hooks (ProperDocs) needs no change here, and scripts and tests
+use the same code without a build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
+from explainer.glossary_marker import GlossaryExtension, GlossaryIndex
+from explainer.problems import DataError
+from explainer.render import render_pages
+from explainer.validate import load_explainer
+from explainer.navigation import generated_nav
+
+GLOSSARY = GlossaryExtension()
+_build: dict = {}
+
+
+def _data_dir(config) -> Path:
+    setting = (config.extra.get("explainer") or {}).get("data", "data")
+    return (Path(config.config_file_path).parent / setting).resolve()
+
+
+def on_config(config):
+    # Runs first in every build (and every `serve` rebuild): re-read the data so edits show, and stop
+    # with the contributor's messages before anything is written to the site folder.
+    data_dir = _data_dir(config)
+    try:
+        explainer = load_explainer(data_dir)
+    except DataError as err:
+        raise PluginError("The data has problems:\n" + err.report()) from None
+    _build.clear()
+    _build.update(data_dir=data_dir, explainer=explainer, pages=render_pages(explainer))
+    GLOSSARY.index = GlossaryIndex(explainer.terms)
+    config.markdown_extensions.append(GLOSSARY)
+    return config
+
+
+@event_priority(100)
+def on_files(files, config):
+    # Early, so plugins that take a snapshot of the files (search, offline) see the generated pages;
+    # the nav is extended here, not in on_nav, so MkDocs builds previous/next links itself.
+    for page in _build["pages"]:
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
+        files.append(File.generated(config, page.path, content=page.markdown))
+    config.nav = generated_nav(config.nav, _build["explainer"], _build["pages"])
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # The article page marks every use of a term; other pages mark the first one only.
+    GLOSSARY.every = page.meta.get("glossary") == "every"
+    return markdown
+
+
+def on_serve(server, config, builder):
+    # A data edit rebuilds the preview like a page edit does.
+    server.watch(str(_data_dir(config)))
+    server.watch(str(Path(__file__).parent / "explainer" / "templates"))
+    return server

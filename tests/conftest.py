@@ -1,0 +1,68 @@
+"""Shared fixtures: copies of data folders to break, and builds of the site into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+REAL_DATA = ROOT / "data"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def build_site(tmp: Path, data_dir: Path, site_dir: Path | None = None, extra_config: dict | None = None) -> Build:
+    """Build the real mkdocs.yml against `data_dir` into a temporary folder, as `mkdocs build --strict`."""
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(ROOT / "docs"),
+        "hooks": [str(ROOT / "hooks" / "explainer_hooks.py")],
+        "extra": {"explainer": {"data": str(data_dir)}},
+        **(extra_config or {}),
+    }
+    config_file = tmp / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    site_dir = site_dir or tmp / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=tmp,
+    )
+    return Build(run.returncode, run.stdout + run.stderr, site_dir)
+
+
+@pytest.fixture
+def mini_data(tmp_path: Path) -> Path:
+    """A private copy of the small invented data set, free to break."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> Build:
+    tmp = tmp_path_factory.mktemp("real")
+    build = build_site(tmp, REAL_DATA)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def mini_build(tmp_path_factory) -> Build:
+    tmp = tmp_path_factory.mktemp("mini")
+    build = build_site(tmp, MINI)
+    assert build.returncode == 0, build.output
+    return build

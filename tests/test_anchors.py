@@ -1,0 +1,38 @@
+"""Quote matching forgives invisible differences but not different words."""
+
+from explainer.anchors import Ambiguous, Match, NotFound, find_quote
+
+TEXT = "Iraq announced on Sunday that it had signed an agreement – the latest sign of Moscow’s  “ambitious” role."
+
+
+def words(found) -> str:
+    assert isinstance(found, Match), found
+    return TEXT[found.start : found.end]
+
+
+def test_exact_quote():
+    assert words(find_quote(TEXT, "signed an agreement")) == "signed an agreement"
+
+
+def test_straight_quotes_dashes_and_spaces_are_forgiven():
+    found = find_quote(TEXT, 'agreement - the latest sign of Moscow\'s "ambitious"')
+    assert words(found) == "agreement – the latest sign of Moscow’s  “ambitious”"
+
+
+def test_line_breaks_in_yaml_folded_quote():
+    assert words(find_quote(TEXT, "signed\n   an   agreement")) == "signed an agreement"
+
+
+def test_different_words_are_not_forgiven():
+    found = find_quote(TEXT, "signed a agreement")
+    assert isinstance(found, NotFound)
+    assert found.nearest == "signed an agreement"
+    assert "the article has 'n'" in found.diff
+
+
+def test_repeated_quote_needs_prefix_or_suffix():
+    text = "the sluices and the sluices"
+    assert find_quote(text, "the sluices") == Ambiguous(2)
+    assert find_quote(text, "the sluices", prefix="and") == Match(16, 27)
+    assert find_quote(text, "the sluices", suffix="and") == Match(0, 11)
+    assert find_quote(text, "the sluices", suffix="nothing") == Ambiguous(0)

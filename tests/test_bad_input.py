@@ -1,0 +1,245 @@
+"""Every class of bad input gets one message naming the file, the line and what to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import edit, line_of, problems_of
+
+ACTOR = "data/actors/north-council.yaml"
+
+
+def only(messages: list[str]) -> str:
+    assert len(messages) == 1, messages
+    return messages[0]
+
+
+# --- files that are not valid YAML ---------------------------------------------------------------
+
+
+def test_tab_indentation(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "aims:\n  - Keep", "aims:\n\t- Keep")
+    line = line_of(path, "\t- Keep")
+    assert only(problems_of(mini_data)) == f"{ACTOR}:{line}: a tab character is used for indentation; YAML needs spaces"
+
+
+def test_bad_indentation(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "  - name: The Council", " - name: The Council")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"{ACTOR}:{line_of(path, ' - name: The Council')}:")
+    assert "indentation" in message
+
+
+def test_unclosed_quote(mini_data: Path):
+    path = mini_data / "articles/river-dispute.yaml"
+    edit(path, 'title: "The River Dispute"', 'title: "The River Dispute')
+    assert only(problems_of(mini_data)) == (
+        f"data/articles/river-dispute.yaml:{line_of(path, 'title:')}: "
+        "a quoted value that starts on this line is never closed; add the closing quote"
+    )
+
+
+def test_duplicate_key(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "kind: council\n", "kind: council\nkind: guild\n")
+    first, second = line_of(path, "kind: council"), line_of(path, "kind: guild")
+    assert only(problems_of(mini_data)) == (
+        f"{ACTOR}:{second}: kind: duplicate key 'kind' (first given on line {first}); keep one of them"
+    )
+
+
+def test_alias_bomb_is_refused_quickly(mini_data: Path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    (mini_data / "glossary.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    message = only(problems_of(mini_data))
+    assert message == "data/glossary.yaml:1: YAML anchors (&a) are not allowed; write the value out"
+
+
+def test_alias_without_anchor_line(mini_data: Path):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "sources: [almanac, gazette-2020]", "sources: *nothing")
+    assert "aliases (*name) are not allowed" in only(problems_of(mini_data))
+
+
+def test_oversized_file(mini_data: Path):
+    (mini_data / "glossary.yaml").write_text("# x\n" + "#" * (600 * 1024), encoding="utf-8")
+    message = only(problems_of(mini_data))
+    assert message.startswith("data/glossary.yaml:1: file is 600 KiB; data files must be under 512 KiB")
+
+
+def test_empty_file(mini_data: Path):
+    (mini_data / "kinds.yaml").write_text("# nothing yet\n\n", encoding="utf-8")
+    assert only(problems_of(mini_data)) == "data/kinds.yaml:1: file is empty; add its content or delete the file"
+
+
+def test_not_utf8(mini_data: Path):
+    path = mini_data / "sources.yaml"
+    path.write_bytes(path.read_bytes().replace("Almanac".encode(), "Alm\xe4nac".encode("latin-1")))
+    message = only(problems_of(mini_data))
+    text = path.read_bytes().split(b"\n")
+    expected_line = next(i for i, l in enumerate(text, start=1) if b"\xe4" in l)
+    assert message == f"data/sources.yaml:{expected_line}: file is not UTF-8 text (byte 0xe4); save it as UTF-8"
+
+
+def test_stray_files(mini_data: Path):
+    (mini_data / "notes.txt").write_text("todo", encoding="utf-8")
+    (mini_data / "actors" / "extra.yml").write_text("id: extra", encoding="utf-8")
+    assert sorted(problems_of(mini_data)) == [
+        "data/actors/extra.yml:1: data files end in .yaml, not .yml; rename the file",
+        "data/notes.txt:1: not a data file: only .yaml files belong in the data folder; move it elsewhere",
+    ]
+
+
+# --- files that are YAML but do not fit the format -------------------------------------------------
+
+
+def test_missing_field_with_misspelling(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "summary:", "sumary:")
+    messages = problems_of(mini_data)
+    assert f"{ACTOR}:1: missing required field 'summary' ('sumary' looks like a misspelling of it)" in messages
+    assert f"{ACTOR}:{line_of(path, 'sumary:')}: sumary: unknown field 'sumary' (did you mean 'summary'?)" in messages
+
+
+def test_missing_field_plain(mini_data: Path):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "reviewed: 2026-11-01\n", "")
+    assert only(problems_of(mini_data)) == "data/actors/river-guild.yaml:1: missing required field 'reviewed'; add `reviewed:`"
+
+
+def test_unknown_nested_field(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "    note: Signed the water pact", "    notes: Signed the water pact")
+    messages = problems_of(mini_data)
+    line = line_of(path, "notes: Signed")
+    assert f"{ACTOR}:{line}: relationships[0].notes: unknown field 'notes' (did you mean 'note'?)" in messages
+
+
+def test_wrong_type(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "aims:\n  - Keep the canals full.", "aims: Keep the canals full.")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"{ACTOR}:{line_of(path, 'aims:')}: aims: Input should be a valid list")
+
+
+def test_bad_enum_and_slug(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "type: cooperates", "type: friends")
+    edit(path, "kind: council", "kind: Council Body")
+    messages = problems_of(mini_data)
+    assert any(m.startswith(f"{ACTOR}:{line_of(path, 'type: friends')}: relationships[0].type: Input should be 'backs'") for m in messages)
+    assert f"{ACTOR}:{line_of(path, 'kind: Council')}: kind: must be lower-case words joined by hyphens, like `free-syrian-army`" in messages
+
+
+def test_raw_html_is_refused(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "description: The North Council", "description: <script>alert(1)</script> The North Council")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"{ACTOR}:{line_of(path, 'description:')}: description: raw HTML is not allowed")
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html;base64,xx", "JavaScript:void(0)"])
+def test_script_links_are_refused(mini_data: Path, link: str):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "description: The North Council", f"description: See [this]({link}). The North Council")
+    message = only(problems_of(mini_data))
+    assert "links must start with http:// or https://" in message
+    assert message.startswith(f"{ACTOR}:{line_of(path, 'description:')}: description:")
+
+
+def test_bad_url_in_source(mini_data: Path):
+    path = mini_data / "sources.yaml"
+    edit(path, "url: https://example.org/gazette/water-pact", "url: javascript:alert(1)")
+    assert only(problems_of(mini_data)) == (
+        f"data/sources.yaml:{line_of(path, 'url:')}: sources[0].url: "
+        "a URL must start with http:// or https:// and contain no spaces"
+    )
+
+
+def test_tooltip_too_long(mini_data: Path):
+    path = mini_data / "glossary.yaml"
+    edit(path, "short: A gate that controls the flow of water.", "short: " + "word " * 30)
+    message = only(problems_of(mini_data))
+    assert message.endswith("terms[2].short: has 30 words; keep it to 25 words or fewer")
+
+
+# --- files that do not agree with each other -------------------------------------------------------
+
+
+def test_unknown_actor_with_suggestion(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "target: river-guild", "target: river-gild")
+    assert only(problems_of(mini_data)) == (
+        f"{ACTOR}:{line_of(path, 'target: river-gild')}: relationships[0].target: "
+        "unknown actor 'river-gild' (did you mean 'river-guild'?)"
+    )
+
+
+def test_unknown_source_and_kind(mini_data: Path):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "sources: [almanac, gazette-2020]", "sources: [almanack, gazette-2020]")
+    edit(path, "kind: guild", "kind: guilds")
+    messages = problems_of(mini_data)
+    assert messages == [
+        f"data/actors/river-guild.yaml:{line_of(path, 'kind: guilds')}: kind: unknown kind 'guilds' (did you mean 'guild'?)",
+        f"data/actors/river-guild.yaml:{line_of(path, 'sources: [almanack')}: sources[0]: unknown source 'almanack' (did you mean 'almanac'?)",
+    ]
+
+
+def test_unknown_paragraph(mini_data: Path):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "paragraph: opening", "paragraph: openin")
+    assert only(problems_of(mini_data)) == (
+        f"data/actors/river-guild.yaml:{line_of(path, 'paragraph: openin')}: covers[0].paragraph: "
+        "unknown paragraph of 'river-dispute' 'openin' (did you mean 'opening'?)"
+    )
+
+
+def test_quote_not_found_shows_nearest_text(mini_data: Path):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "quote: Guild's Pact", "quote: Guilds Pact")
+    assert only(problems_of(mini_data)) == (
+        f"data/actors/river-guild.yaml:{line_of(path, 'quote: Guilds Pact')}: covers[0].quote: quote not found in "
+        "paragraph 'opening'; nearest text is \"Guild's Pact\" (the article has ''' here)"
+    )
+
+
+def test_quote_found_twice(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "    suffix: and the Irrigation\n", "")
+    assert only(problems_of(mini_data)) == (
+        f"{ACTOR}:{line_of(path, 'quote: the sluices')}: covers[1].quote: quote occurs more than once in paragraph "
+        "'sluices'; add `prefix:` or `suffix:` with the words next to the one you mean"
+    )
+
+
+def test_two_terms_claim_one_variant(mini_data: Path):
+    path = mini_data / "glossary.yaml"
+    edit(path, "variants: [Irrigation Service]", "variants: [Irrigation Service, nc]")
+    message = only(problems_of(mini_data))
+    assert message == (
+        f"data/glossary.yaml:{line_of(path, '- id: is-acronym')}: terms[1]: 'nc' is claimed by term 'is-acronym' "
+        f"and by term 'north-council' (line {line_of(path, '- id: north-council')}); keep it in one"
+    )
+
+
+def test_id_must_match_file_name(mini_data: Path):
+    (mini_data / "actors/river-guild.yaml").rename(mini_data / "actors/guild.yaml")
+    messages = problems_of(mini_data)
+    assert "data/actors/guild.yaml:1: id: id 'river-guild' must match the file name 'guild'; rename one of them" in messages
+
+
+def test_every_problem_is_reported_at_once(mini_data: Path):
+    edit(mini_data / "actors/north-council.yaml", "target: river-guild", "target: nobody")
+    edit(mini_data / "actors/river-guild.yaml", "quote: Guild's Pact", "quote: Nothing like this")
+    edit(mini_data / "sources.yaml", "publisher: Valley Almanac\n", "")
+    messages = problems_of(mini_data)
+    assert [m.split(":")[0] for m in messages] == [
+        "data/actors/north-council.yaml", "data/actors/river-guild.yaml", "data/sources.yaml"]
