@@ -49,9 +49,9 @@ def test_only_whole_words():
     assert marked(render("ISISLAND and DaeshX and sortied", every=True)) == []
 
 
-def test_first_occurrence_only_by_default():
-    soup = render("ISIS and ISIL, then ISIS again. Sorties and a sortie.")
-    assert marked(soup) == [("ISIS", "isis"), ("Sorties", "sortie")]
+def test_first_occurrence_of_each_form_by_default():
+    soup = render("ISIS and ISIL, then ISIS again and ISIL. Sorties, sorties and a sortie.")
+    assert marked(soup) == [("ISIS", "isis"), ("ISIL", "isis"), ("Sorties", "sortie"), ("sortie", "sortie")]
 
 
 def test_curly_apostrophe_forgiven():

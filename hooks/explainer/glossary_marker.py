@@ -4,8 +4,8 @@ A Python-Markdown tree processor, modelled on `markdown.extensions.abbr`: one re
 every written form (longest first), a walk of the element tree that leaves code, headings and link
 text alone, and an `<abbr title tabindex>` around each hit so mouse and keyboard users both get the
 tooltip. Unlike `abbr`, it knows variants, plurals and a case rule per term, forgives curly versus
-straight quotes and dash variants, and marks only the first hit of a term per page unless told to
-mark every one (the article page).
+straight quotes and dash variants, and marks the first hit of each written form per page (every
+hit on the article page).
 """
 
 from __future__ import annotations
@@ -121,9 +121,12 @@ class GlossaryTreeprocessor(Treeprocessor):
         last = 0
         for match in self.index.regex.finditer(text):
             term = self.index.term_of(match.group(0))
-            if term is None or (not self.every and term.id in self.seen):
+            # The first use of each written form: "Daesh" further down a page that said "ISIS" is
+            # still explained.
+            form = _key(match.group(0)).casefold()
+            if term is None or (not self.every and form in self.seen):
                 continue
-            self.seen.add(term.id)
+            self.seen.add(form)
             node = etree.Element("abbr", {"class": "xp-term", "data-term": term.id, "tabindex": "0",
                                           "title": term.short})
             node.text = AtomicString(match.group(0))

@@ -133,8 +133,8 @@ def _explain(error: dict, doc: YamlDoc, schema: type[BaseModel]) -> Problem:
     if kind == "string_pattern_mismatch" and "SLUG" not in message:
         pattern = error.get("ctx", {}).get("pattern", "")
         if pattern == model.SLUG:
-            message = "must be lower-case words joined by hyphens, like `free-syrian-army`"
-        elif pattern == model.PARTIAL_DATE:
+            message = "must be lower-case words joined by hyphens, like `city-council`"
+        elif pattern in (model.PARTIAL_DATE, model.SOURCE_DATE):
             message = "must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY)"
     if kind in ("string_type", "list_type", "dict_type", "model_type", "bool_type", "int_type"):
         message += f" (got {type(error.get('input')).__name__ if error.get('input') is not None else 'nothing'})"

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+SOURCE_DATE = r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|undated)$"
 
 # Raw HTML and script-bearing links never come from data: prose is Markdown, rendered by the site.
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
@@ -65,7 +66,7 @@ def _short_enough(limit: int):
 
 Markdown = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain)]
-Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens, e.g. `free-syrian-army`.")]
+Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens, e.g. `city-council`.")]
 Url = Annotated[str, AfterValidator(_check_url)]
 
 
@@ -82,8 +83,9 @@ class Source(Strict):
     id: Slug = Field(description="How other files cite this source, e.g. `reuters-2015-09-27-intel`.")
     publisher: PlainText = Field(description="Who published it: agency, newspaper, government, publisher.")
     title: PlainText = Field(description="The title as published.")
-    date: Annotated[str, Field(pattern=PARTIAL_DATE)] = Field(
-        description="Publication date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known."
+    date: Annotated[str, Field(pattern=SOURCE_DATE)] = Field(
+        description="Publication date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known, "
+        "or `undated` for a page that shows no date (say in `note` when you consulted it)."
     )
     url: Url | None = Field(None, description="Only a URL you are certain is real. Never guess one.")
     note: PlainText | None = Field(None, description="Anything a reader should know about this source.")
@@ -239,7 +241,7 @@ class Term(Strict):
         description="`sensitive` (the default) marks only the exact capitalisation, so `IS` never marks "
         "the verb 'is'; `insensitive` marks any capitalisation.",
     )
-    plurals: list[PlainText] = Field(default_factory=list, description="Plural forms to mark as well, e.g. `sorties`.")
+    plurals: list[PlainText] = Field(default_factory=list, description="Plural forms to mark as well, e.g. `gates` for `gate`.")
     short: Annotated[PlainText, AfterValidator(_short_enough(25))] = Field(
         description="The tooltip: one line, 25 words at most."
     )

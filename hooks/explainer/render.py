@@ -31,7 +31,7 @@ RELATION_LABELS = {
 
 @dataclass(frozen=True)
 class PageOut:
-    path: str  # docs-relative, e.g. "actors/russia.md"
+    path: str  # docs-relative, e.g. "actors/<id>.md"
     title: str
     markdown: str
 
@@ -80,8 +80,9 @@ def render_pages(explainer: Explainer) -> list[PageOut]:
     incoming = _incoming_relationships(explainer)
     kinds = {k.id: k for k in explainer.kinds}
     for actor in explainer.actors.values():
+        theirs = incoming.get(actor.id, [])
         render(f"actor:{actor.id}", "actor.md.j2", actor.name, actor=actor, kind=kinds.get(actor.kind),
-               spans=explainer.spans_of(actor.id), incoming=incoming.get(actor.id, []))
+               spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=_cited_on_page(actor, theirs))
     for article in explainer.articles.values():
         paragraphs = [(p, pieces(p.text, explainer.spans_in(article.id, p.id))) for p in article.paragraphs]
         render(f"article:{article.id}", "article.md.j2", article.title, article=article, paragraphs=paragraphs)
@@ -90,6 +91,13 @@ def render_pages(explainer: Explainer) -> list[PageOut]:
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
     return sorted(pages, key=lambda p: p.path)
+
+
+def _cited_on_page(actor, incoming: list) -> list[str]:
+    """The page's own sources first, then those its relationship rows cite, each once."""
+    rows = [rel for rel in actor.relationships] + [rel for _, rel in incoming]
+    extra = sorted({s for rel in rows for s in rel.sources} - set(actor.sources))
+    return list(dict.fromkeys(actor.sources)) + extra
 
 
 def _incoming_relationships(explainer: Explainer) -> dict[str, list]:
