@@ -135,7 +135,7 @@ def test_bad_enum_and_slug(mini_data: Path):
     edit(path, "kind: council", "kind: Council Body")
     messages = problems_of(mini_data)
     assert any(m.startswith(f"{ACTOR}:{line_of(path, 'type: friends')}: relationships[0].type: Input should be 'backs'") for m in messages)
-    assert f"{ACTOR}:{line_of(path, 'kind: Council')}: kind: must be lower-case words joined by hyphens, like `free-syrian-army`" in messages
+    assert f"{ACTOR}:{line_of(path, 'kind: Council')}: kind: must be lower-case words joined by hyphens, like `city-council`" in messages
 
 
 def test_raw_html_is_refused(mini_data: Path):

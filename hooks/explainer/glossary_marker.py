@@ -121,7 +121,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         last = 0
         for match in self.index.regex.finditer(text):
             term = self.index.term_of(match.group(0))
-            # The first use of each written form: "Daesh" further down a page that said "ISIS" is
+            # The first use of each written form: a variant further down a page that used the headword is
             # still explained.
             form = _key(match.group(0)).casefold()
             if term is None or (not self.every and form in self.seen):
