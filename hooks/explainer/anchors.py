@@ -8,6 +8,7 @@ characters.
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,8 +22,15 @@ _FOLD = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> tuple[str, list[int]]:
-    """The comparable form of `text`, and for each of its characters the offset it came from."""
+    """The comparable form of `text`, and for each of its characters the offset it came from.
+
+    Cached: every quote anchored in a paragraph folds that paragraph again. Callers must not change
+    the returned list.
+    """
+    if text.isascii() and "  " not in text and not any(c in text for c in "`\t\n\r"):
+        return text, list(range(len(text)))  # nothing to fold: the common case, kept fast
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

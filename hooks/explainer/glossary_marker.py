@@ -29,23 +29,52 @@ _QUOTE_CLASS = "['\u2018\u2019\u201b\u2032`\u00b4]"
 _DASH_CLASS = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
 
 
-def _form_pattern(form: str) -> str:
-    """A form as a regex that forgives quote style, dash style and spacing."""
-    parts = []
-    for ch in fold(form)[0]:
-        if ch == "'":
-            parts.append(_QUOTE_CLASS)
-        elif ch == "-":
-            parts.append(_DASH_CLASS)
-        elif ch == " ":
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
-
-
 def _key(text: str) -> str:
     return fold(text)[0]
+
+
+def _form_atoms(form: str, insensitive: bool) -> list[str]:
+    """A form as regex pieces, one per character, forgiving quote style, dash style and spacing."""
+    atoms = []
+    for ch in fold(form)[0]:
+        if ch == "'":
+            atoms.append(_QUOTE_CLASS)
+        elif ch == "-":
+            atoms.append(_DASH_CLASS)
+        elif ch == " ":
+            atoms.append(r"\s+")
+        elif insensitive and ch.lower() != ch.upper():
+            atoms.append(f"(?i:{re.escape(ch)})")
+        else:
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def _trie_pattern(forms: list[list[str]]) -> str:
+    """One regex of all forms, as a trie: `ab(?:c|d)` instead of `abc|abd`.
+
+    A flat alternation makes the regex try every form at every word start, so marking grows with
+    pages x terms; the trie tries one branch per character. Longer forms are still preferred: at
+    each step the branch holding the longest form comes first, and ending a form is tried last.
+    """
+    root: dict = {}
+    for atoms in forms:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[None] = {}
+
+    def emit(node: dict) -> tuple[str, int]:
+        """The node's pattern, and the length of the longest form below it."""
+        branches = sorted(((key, *emit(child)) for key, child in node.items() if key is not None),
+                          key=lambda b: (-b[2], b[0]))
+        if not branches:
+            return "", 0
+        alternatives = [key + pattern for key, pattern, _ in branches]
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return (f"(?:{body})?" if None in node else body), 1 + branches[0][2]
+
+    return emit(root)[0]
 
 
 class GlossaryIndex:
@@ -58,15 +87,13 @@ class GlossaryIndex:
         alternatives = []
         for term in terms:
             for form in term.forms():
-                pattern = _form_pattern(form)
-                if term.case == "insensitive":
+                insensitive = term.case == "insensitive"
+                if insensitive:
                     self._folded[_key(form).casefold()] = term.id
-                    alternatives.append((len(form), f"(?i:{pattern})"))
                 else:
                     self._exact[_key(form)] = term.id
-                    alternatives.append((len(form), pattern))
-        alternatives.sort(key=lambda a: (-a[0], a[1]))
-        body = "|".join(p for _, p in alternatives) or r"(?!x)x"
+                alternatives.append(_form_atoms(form, insensitive))
+        body = _trie_pattern(alternatives) or r"(?!x)x"
         self.regex = re.compile(rf"(?<![\w\u0100-\u024f])(?:{body})(?![\w\u0100-\u024f])")
 
     def term_of(self, matched: str) -> Term | None:
