@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site validate test clean
+.PHONY: serve site validate test clean bench
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ site: $(BIN)/.installed
 ## validate: check data/ only (no build), every problem at once, then a summary
 validate: $(BIN)/.installed
 	$(BIN)/python scripts/validate.py
+
+## bench: build cost of the hooks and growth to 1,000 actors (minutes); QUICK=1 for the smoke run
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick) --json bench-results.json
 
 ## test: the whole suite (unit, build and browser tests)
 test: $(BIN)/.installed-test

@@ -1,6 +1,14 @@
-"""Where generated pages go in the navigation: after the first entry (the home page) of mkdocs.yml."""
+"""Where generated pages go in the navigation: after the first entry (the home page) of mkdocs.yml.
+
+The nav is nested so that no section holds more than about `GROUP_SIZE` pages: Material renders
+the navigation into every page, and with `navigation.prune` only the sections on the way to the
+current page are written out. Flat, the nav makes every page O(pages) bytes and the build O(pages²);
+nested, a page carries a few dozen links however large the data grows.
+"""
 
 from __future__ import annotations
+
+import math
 
 from .render import PageOut, page_paths
 from .validate import Explainer
@@ -16,7 +24,36 @@ def generated_nav(nav: list | None, explainer: Explainer, pages: list[PageOut]) 
     for kind in explainer.kinds:
         members = explainer.actors_of_kind(kind.id)
         if members:
-            actor_sections.append({kind.title: [{a.name: paths[f"actor:{a.id}"]} for a in members]})
+            actor_sections.append({kind.title: _grouped(members, paths)})
     generated = [article_section, {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
     nav = list(nav or [])
     return nav[:1] + generated + nav[1:]
+
+
+GROUP_SIZE = 30  # actors of one kind beyond this are split into alphabetical groups
+
+
+def _grouped(members: list, paths: dict[str, str]) -> list:
+    """A kind's actors, split into alphabetical groups like "Ab–Ca" when there are many of them."""
+    entries = [{a.name: paths[f"actor:{a.id}"]} for a in members]
+    if len(members) <= GROUP_SIZE:
+        return entries
+    count = math.ceil(len(members) / GROUP_SIZE)
+    size = math.ceil(len(members) / count)
+    chunks = [list(range(start, min(start + size, len(members)))) for start in range(0, len(members), size)]
+    groups = []
+    for k, chunk in enumerate(chunks):
+        before = members[chunk[0] - 1].name if k else ""
+        after = members[chunk[-1] + 1].name if k + 1 < len(chunks) else ""
+        first, last = _guide(members[chunk[0]].name, before), _guide(members[chunk[-1]].name, after)
+        groups.append({first if first == last else f"{first}–{last}": [entries[i] for i in chunk]})
+    return groups
+
+
+def _guide(name: str, neighbour: str) -> str:
+    """The shortest start of `name` that tells it from the neighbouring group's name (guide words)."""
+    a, b = name.casefold(), neighbour.casefold()
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    return name[: same + 1].strip() or name
