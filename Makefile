@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Which config and output folder `make site` / `make properdocs` use (tests point them at broken copies).
+CONFIG ?= mkdocs.yml
+SITE ?= site
 
-.PHONY: serve site validate test clean bench
+.PHONY: serve site offline validate test clean schemas new-actor new-term properdocs bench
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +25,38 @@ serve: $(BIN)/.installed
 
 ## site: strict build into site/; a failed build leaves the previous site/ untouched
 site: $(BIN)/.installed
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
-	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.new site && rm -rf site.old
+	rm -rf $(SITE).new
+	$(BIN)/mkdocs build --strict --config-file $(CONFIG) --site-dir $(SITE).new
+	rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(SITE).new $(SITE) && rm -rf $(SITE).old
+
+## offline: the classroom copy: one zip under dist/ that works opened from file://, no network needed
+offline: $(BIN)/.installed
+	$(BIN)/python scripts/classroom_copy.py
 
 ## validate: check data/ only (no build), every problem at once, then a summary
 validate: $(BIN)/.installed
 	$(BIN)/python scripts/validate.py
+
+## schemas: regenerate schemas/ from the model and add the `$schema` line to data files lacking it
+schemas: $(BIN)/.installed
+	$(BIN)/python scripts/schemas.py --headers
+
+## new-actor ID=x: start data/actors/x.yaml from a commented skeleton
+new-actor: $(BIN)/.installed
+	$(BIN)/python scripts/scaffold.py actor "$(ID)"
+
+## new-term ID=x: append a new term skeleton to data/glossary.yaml
+new-term: $(BIN)/.installed
+	$(BIN)/python scripts/scaffold.py term "$(ID)"
+
+## properdocs: the same strict build with ProperDocs (the MkDocs fork), into site-properdocs/
+$(VENV)-properdocs/.installed: requirements-properdocs.txt requirements.txt
+	$(PYTHON) -m venv $(VENV)-properdocs
+	$(VENV)-properdocs/bin/pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	touch $@
+
+properdocs: $(VENV)-properdocs/.installed
+	$(VENV)-properdocs/bin/properdocs build --strict --config-file $(CONFIG) --site-dir $(SITE)-properdocs
 
 ## bench: build cost of the hooks and growth to 1,000 actors (minutes); QUICK=1 for the smoke run
 bench: $(BIN)/.installed
@@ -39,4 +67,4 @@ test: $(BIN)/.installed-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.new site.old dist .pytest_cache
+	rm -rf site site.new site.old site-properdocs dist .pytest_cache

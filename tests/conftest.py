@@ -24,19 +24,27 @@ class Build:
     site: Path
 
 
-def build_site(tmp: Path, data_dir: Path, site_dir: Path | None = None, extra_config: dict | None = None) -> Build:
-    """Build the real mkdocs.yml against `data_dir` into a temporary folder, as `mkdocs build --strict`."""
+def write_config(tmp: Path, data_dir: Path, extra_config: dict | None = None) -> Path:
+    """A config file in `tmp` that is the real mkdocs.yml with its data folder set to `data_dir`."""
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
         "hooks": [str(ROOT / "hooks" / "explainer_hooks.py")],
+        "theme": {"custom_dir": str(ROOT / "overrides")},  # merged into mkdocs.yml's theme; relative paths follow this file
         "extra": {"explainer": {"data": str(data_dir)}},
         **(extra_config or {}),
     }
     config_file = tmp / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return config_file
+
+
+def build_site(tmp: Path, data_dir: Path, site_dir: Path | None = None, extra_config: dict | None = None) -> Build:
+    """Build the real mkdocs.yml against `data_dir` into a temporary folder, as `mkdocs build --strict`."""
+    config_file = write_config(tmp, data_dir, extra_config)
     site_dir = site_dir or tmp / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("OFFLINE", None)  # the published build, whatever the calling shell has set
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=tmp,

@@ -1,0 +1,116 @@
+"""Build the classroom (offline) copy of the site and pack it as one deterministic zip.
+
+    python scripts/classroom_copy.py [--config-file mkdocs.yml] [--dist dist] [--version V]
+
+The site is built from the same config as the published one with OFFLINE=true, which switches on
+Material's offline plugin (no directory URLs, search index inlined for file://). The build goes
+into a temporary folder and the zip is written next to its final name, then renamed over it: a
+failed build or pack leaves the previous zip as it was.
+
+The zip holds one folder, `<site>-classroom-<version>/`, with `index.html` at its top. Entries are
+sorted and carry fixed timestamps and permissions, so the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "site"
+
+
+def site_name(config_file: Path) -> str:
+    """`site_name` from the config, following INHERIT; other tags (!ENV, !relative) are not needed here."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    if "site_name" not in config and "INHERIT" in config:
+        return site_name((config_file.parent / config["INHERIT"]).resolve())
+    return str(config.get("site_name") or "site")
+
+
+def git_version() -> str:
+    """`git describe` of the working tree: a tag if there is one, else the short commit; `-dirty` if edited."""
+    try:
+        run = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=ROOT,
+                             capture_output=True, text=True, check=True)
+        return run.stdout.strip() or "unversioned"
+    except (OSError, subprocess.CalledProcessError):
+        return "unversioned"
+
+
+def source_date_epoch() -> str:
+    """Dates MkDocs writes (the sitemap's lastmod) come from the last commit, not from the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return run.stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
+def build(config_file: Path, site_dir: Path) -> None:
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                          "-f", str(config_file), "-d", str(site_dir)], env=env)
+    if run.returncode != 0:
+        raise SystemExit(f"The classroom copy was not built (mkdocs exited with {run.returncode}); "
+                         "the previous zip, if any, is unchanged.")
+    if not (site_dir / "index.html").is_file() or not (site_dir / "search" / "search_index.js").is_file():
+        raise SystemExit("The build has no index.html or no inlined search index: is the offline plugin enabled?")
+
+
+def pack(site_dir: Path, zip_path: Path, folder: str) -> None:
+    """Write `site_dir` into `zip_path` under `folder/`, deterministically."""
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+            info.create_system = 3  # Unix, so the permissions above are read back
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
+    parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe)")
+    args = parser.parse_args(argv)
+
+    name = f"{slug(site_name(args.config_file))}-classroom-{args.version or git_version()}"
+    args.dist.mkdir(parents=True, exist_ok=True)
+    target = args.dist / f"{name}.zip"
+    with tempfile.TemporaryDirectory(prefix=".classroom-", dir=args.dist) as tmp:
+        site_dir = Path(tmp) / name
+        build(args.config_file.resolve(), site_dir)
+        partial = Path(tmp) / f"{name}.zip"
+        pack(site_dir, partial, name)
+        os.replace(partial, target)  # same file system: the old zip is replaced in one step
+    size = target.stat().st_size
+    print(f"{target} ({size:,} bytes, {size / 1_000_000:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,345 @@
+"""The site in a real browser: Playwright driving Debian's Chromium (/usr/bin/chromium, no download).
+
+Every check runs twice: on the classroom copy (made like `make offline`, unzipped, opened from
+file:// with every request that is not a local file refused and recorded) and on the published build
+served on 127.0.0.1. Without Chromium the suite is skipped, except with CI=true, where it fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from classroom import AXE, make_zip, unzip
+from conftest import REAL_DATA, build_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Best-practice rules run as well: Material's search dialog has no name without overrides/partials/search.html.
+EXTRA_RULES = ["aria-dialog-name"]
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+
+# The real site's pages, by kind, as paths in each build (published: directory URLs).
+PAGES = {
+    "home": ("index.html", ""),
+    "articles index": ("articles/index.html", "articles/"),
+    "actors index": ("actors/index.html", "actors/"),
+    "actor": ("actors/isis.html", "actors/isis/"),
+    "article": ("articles/alliance-vs-isis.html", "articles/alliance-vs-isis/"),
+    "glossary": ("glossary.html", "glossary/"),
+    "teachers": ("teachers.html", "teachers/"),
+}
+ACTOR = "Islamic State (ISIS)"  # the name of the "actor" page above
+
+
+def _chromium_or_skip():
+    try:
+        from playwright.sync_api import sync_playwright  # noqa: F401
+    except ImportError as err:
+        problem = f"Playwright is not installed ({err})"
+    else:
+        problem = None if CHROMIUM.is_file() else f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if problem:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{problem}: the browser tests cannot be skipped on CI", pytrace=False)
+        pytest.skip(problem)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+# -- the two builds ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Site:
+    kind: str  # "offline" or "served"
+    base: str  # URL of the site's root folder, ending in "/"
+    folder: Path  # the built files
+
+    def url(self, kind: str, fragment: str = "") -> str:
+        offline_path, served_path = PAGES[kind]
+        return self.base + (offline_path if self.kind == "offline" else served_path) + fragment
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Site:
+    tmp = tmp_path_factory.mktemp("offline")
+    run = make_zip(tmp / "build", REAL_DATA, tmp / "dist")
+    assert run.returncode == 0, run.output
+    folder = unzip(next((tmp / "dist").glob("*.zip")), tmp / "usb stick")  # a space, as on real drives
+    return Site("offline", folder.as_uri() + "/", folder)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("served")
+    build = build_site(tmp, REAL_DATA)
+    assert build.returncode == 0, build.output
+    handler = functools.partial(_QuietHandler, directory=str(build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/", build.site)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(params=["offline", "served"])
+def site(request) -> Site:
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+# -- a page that records what goes wrong ------------------------------------------------------------
+
+
+@dataclass
+class Watch:
+    site: Site
+    outside: list[str] = field(default_factory=list)  # requests that left the copy (offline) or the server
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def allowed(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if self.site.kind == "offline":
+            return parts.scheme in LOCAL_SCHEMES
+        return parts.scheme in LOCAL_SCHEMES or url.startswith(self.site.base)
+
+    def assert_clean(self) -> None:
+        assert self.outside == [], f"requests outside the site: {self.outside}"
+        assert self.console == [], f"console errors: {self.console}"
+        assert self.errors == [], f"page errors: {self.errors}"
+
+
+@pytest.fixture
+def tab(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    watch = Watch(site)
+
+    def on_request(request):
+        if not watch.allowed(request.url):
+            watch.outside.append(request.url)
+
+    def route(route):
+        if watch.allowed(route.request.url):
+            route.continue_()
+        else:
+            route.abort()  # the network is cut
+
+    context.on("request", on_request)
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    page.on("console", lambda msg: msg.type == "error" and watch.console.append(f"{page.url}: {msg.text}"))
+    page.on("pageerror", lambda err: watch.errors.append(f"{page.url}: {err}"))
+    page.watch = watch
+    yield page
+    context.close()
+    watch.assert_clean()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("load")
+
+
+def _heading(page) -> str:
+    return page.locator("h1").first.inner_text().rstrip("¶").strip()  # without the permalink sign
+
+
+def _target(page) -> dict | None:
+    return page.evaluate("""() => { const t = document.querySelector(':target');
+        if (!t) return null; const s = getComputedStyle(t);
+        return {id: t.id, classes: [...t.classList], background: s.backgroundColor,
+                outline: s.outlineStyle + ' ' + s.outlineWidth}; }""")
+
+
+# -- the checks ------------------------------------------------------------------------------------
+
+
+def test_navigation_home_actor_article_and_back(tab, site):
+    _open(tab, site.url("home"))
+    tab.locator("article").get_by_role("link", name="The actors").click()
+    tab.wait_for_url(site.url("actors index"))
+    tab.locator("article").get_by_role("link", name=ACTOR, exact=True).first.click()
+    tab.wait_for_url(site.url("actor"))
+    assert _heading(tab) == ACTOR
+    tab.go_back()
+    tab.wait_for_url(site.url("actors index"))
+    tab.go_back()
+    tab.wait_for_url(site.url("home"))
+    tab.locator("article").get_by_role("link", name="The article").click()
+    tab.wait_for_url(site.url("articles index"))
+    tab.locator("article").get_by_role("link", name="Alliance vs ISIS?").first.click()
+    tab.wait_for_url(site.url("article"))
+    assert _heading(tab) == "Alliance vs ISIS?"
+    # The navigation sidebar reaches every section too.
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Glossary").first.click()
+    tab.wait_for_url(site.url("glossary"))
+    tab.go_back()
+    tab.wait_for_url(site.url("article"))
+
+
+def test_quote_link_lands_on_the_highlighted_words_and_back(tab, site):
+    _open(tab, site.url("actor"))
+    quote = tab.locator(".xp-cover blockquote a").first
+    cover_id = quote.evaluate("a => a.closest('.xp-cover').id")
+    quote.click()
+    tab.wait_for_url(lambda url: _same_page_url(url, site, "article") and "#q-" in url)
+    target = _target(tab)
+    assert target is not None and "xp-quote" in target["classes"]
+    assert cover_id == "about-" + target["id"]
+    assert target["background"] == "rgba(255, 214, 0, 0.55)" and target["outline"] == "solid 2px"
+    assert tab.locator(":target").is_visible() and _in_viewport(tab, ":target")
+    # The link after the words leads back to the explanation on the actor page.
+    back = tab.locator(f"sup.xp-refs a[href$='#{cover_id}']")
+    assert back.count() == 1
+    back.click()
+    tab.wait_for_url(site.url("actor", "#" + cover_id))
+    assert _target(tab)["id"] == cover_id and _in_viewport(tab, ":target")
+
+
+def _same_page_url(url: str, site: Site, kind: str) -> bool:
+    return url.split("#")[0] == site.url(kind)
+
+
+def _in_viewport(page, selector: str) -> bool:
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight; }""", selector)
+
+
+def test_search_finds_a_variant_name(tab, site):
+    _open(tab, site.url("home"))
+    search = tab.locator("input.md-search__input")
+    assert search.is_visible()
+    search.click()
+    tab.keyboard.type("Daesh")  # Material searches on key events; fill() would not trigger it
+    results = tab.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(site.url("actor") == href.split("#")[0].split("?")[0] for href in hrefs), hrefs
+    tab.locator(".md-search-result__item > a[href*='actors/isis']").first.click()
+    tab.wait_for_url(lambda url: _same_page_url(url.split("?")[0], site, "actor"))
+    assert _heading(tab) == ACTOR
+    assert tab.locator("mark[data-md-highlight]").count() > 0  # search.highlight marks the word on the page
+
+
+def _tooltip_for(page, term) -> str:
+    """The text of the visible tooltip Material shows for `term` (waits for it to fade in)."""
+    tip_id = term.get_attribute("aria-describedby")
+    tip = page.locator(f"[id='{tip_id}']") if tip_id else page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible")
+    page.wait_for_function("e => getComputedStyle(e).opacity === '1'", arg=tip.element_handle())
+    return tip.inner_text()
+
+
+def test_glossary_tooltip_on_hover(tab, site):
+    _open(tab, site.url("article"))
+    term = tab.locator("article abbr.xp-term").first
+    definition = term.evaluate("e => e.dataset.mdTitle || e.title || e.getAttribute('data-title')")
+    term.hover()
+    tip = _tooltip_for(tab, term)
+    assert definition and tip.strip() == definition.strip()
+
+
+def test_glossary_tooltip_on_keyboard_focus(tab, site):
+    _open(tab, site.url("article"))
+    term = tab.locator("article abbr.xp-term").first
+    definition = term.evaluate("e => e.dataset.mdTitle || e.title")
+    # Focus whatever comes just before the term in the tab order, then press Tab once.
+    term.evaluate("""term => {
+        const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+            .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0);
+        const before = all[all.indexOf(term) - 1];
+        before.focus();
+    }""")
+    tab.keyboard.press("Tab")
+    assert term.evaluate("e => e === document.activeElement")
+    assert _tooltip_for(tab, term).strip() == definition.strip()
+
+
+def test_every_page_loads_cleanly(tab, site, offline_site, capsys):
+    """Every page of the copy: no outside request, no console or page error, every picture shown."""
+    folder = offline_site.folder
+    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 20
+    for path in pages:
+        _open(tab, site.base + (path if site.kind == "offline" else _directory_url(path)))
+        broken = tab.evaluate("() => [...document.images].filter(i => !i.complete || !i.naturalWidth).map(i => i.src)")
+        assert broken == [], (path, broken)
+        assert tab.locator("h1").count() >= 1, path
+    # Search is ready offline too: the index loaded and the worker answers.
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("glossary")
+    tab.locator(".md-search-result__item").first.wait_for()
+    tab.watch.assert_clean()
+    with capsys.disabled():  # shown in every run, not only with -s
+        print(f"\nbrowser ({site.kind}): {len(pages)} pages loaded, 0 outside requests, 0 errors", end=" ")
+
+
+def _directory_url(path: str) -> str:
+    """Where the published build (directory URLs) has the page the offline build has at `path`."""
+    if path == "index.html" or path.endswith("/index.html"):
+        return path.removesuffix("index.html")
+    return path.removesuffix(".html") + "/"
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    # preload: false, or axe fetches the stylesheets with XMLHttpRequest, which file:// refuses (a console error).
+    return page.evaluate("""([tags, extra]) => axe.run(document, {runOnly: {type: 'tag', values: tags},
+            rules: Object.fromEntries(extra.map(r => [r, {enabled: true}])), resultTypes: ['violations'], preload: false})
+        .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))""", [WCAG, EXTRA_RULES])
+
+
+@pytest.mark.parametrize("kind", [*PAGES, "404"])
+def test_accessibility_wcag21_aa(tab, site, kind):
+    if kind == "404":
+        if site.kind == "offline":
+            pytest.skip("404.html uses root-absolute paths: it is only reached on a server")
+        _open(tab, site.base + "404.html")
+    else:
+        _open(tab, site.url(kind))
+    time.sleep(0.1)  # let Material finish its first render (sidebars, tooltips)
+    violations = _axe(tab)
+    assert violations == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
+                                       for v in violations)
+
+
+def test_printing_a_page_as_a_handout(tab, site):
+    _open(tab, site.url("article"))
+    tab.emulate_media(media="print")
+    for chrome in ["header.md-header", ".md-sidebar--primary", ".md-sidebar--secondary", "footer.md-footer"]:
+        assert not tab.locator(chrome).first.is_visible(), chrome
+    assert tab.locator("article h1").is_visible() and tab.locator("article .xp-quote").first.is_visible()
+    quote = tab.locator("article .xp-quote").first.evaluate("e => getComputedStyle(e).printColorAdjust")
+    assert quote == "exact"  # the highlight survives printing
+    pdf = tab.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
