@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
 from explainer.glossary_marker import GlossaryExtension, GlossaryIndex
 from explainer.problems import DataError
+from explainer.safety import html_problems
 from explainer.render import render_pages
 from explainer.validate import load_explainer
 from explainer.navigation import generated_nav
@@ -60,6 +61,16 @@ def on_page_markdown(markdown, page, config, files):
     # The article page marks every use of a term; other pages mark the first one only.
     GLOSSARY.every = page.meta.get("glossary") == "every"
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Second line of defence: the validator already refuses scripts and unsafe links in data; should
+    # one get through into a generated page anyway, fail the build rather than publish it.
+    if page.file.generated_by is not None:
+        found = html_problems(html)
+        if found:
+            raise PluginError(f"{page.file.src_uri}: generated page would contain {found[0]}; nothing was built")
+    return html
 
 
 def on_serve(server, config, builder):

@@ -243,3 +243,125 @@ def test_every_problem_is_reported_at_once(mini_data: Path):
     messages = problems_of(mini_data)
     assert [m.split(":")[0] for m in messages] == [
         "data/actors/north-council.yaml", "data/actors/river-guild.yaml", "data/sources.yaml"]
+
+
+# --- more files that are not what they claim to be --------------------------------------------------
+
+
+def test_deep_nesting_is_refused_without_a_traceback(mini_data: Path):
+    (mini_data / "glossary.yaml").write_text("terms: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert only(problems_of(mini_data)) == (
+        "data/glossary.yaml:1: values are nested far too deeply (hundreds of levels); data files need only a few")
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/name:os.system", "!custom"])
+def test_yaml_tags_are_refused_not_constructed(mini_data: Path, tag: str):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "sources: [almanac, gazette-2020]", f'sources: {tag} ["echo hi"]')
+    assert only(problems_of(mini_data)) == (
+        f"data/actors/river-guild.yaml:{line_of(path, 'sources: !')}: sources: YAML tags like '{tag}' are not allowed; "
+        "write a plain value")
+
+
+def test_binary_file_named_yaml(mini_data: Path):
+    (mini_data / "kinds.yaml").write_bytes(b"kinds:\n  - id: x\x00\x01\x02\n")
+    assert only(problems_of(mini_data)) == (
+        "data/kinds.yaml:2: the file holds a control character (0x00) that YAML does not allow; "
+        "is this a text file? Save it as plain UTF-8 text")
+
+
+def test_top_level_list_instead_of_fields(mini_data: Path):
+    (mini_data / "kinds.yaml").write_text("- id: council\n- id: guild\n", encoding="utf-8")
+    assert only(problems_of(mini_data)) == "data/kinds.yaml:1: expected a mapping of fields (kinds) at the top level"
+
+
+def test_placeholders_left_by_the_scaffold_are_named_with_what_belongs_there(mini_data: Path):
+    path = mini_data / "actors/river-guild.yaml"
+    edit(path, "reviewed: 2026-11-01", "reviewed: TODO")
+    assert only(problems_of(mini_data)) == (
+        f"data/actors/river-guild.yaml:{line_of(path, 'reviewed: TODO')}: reviewed: replace the placeholder TODO: "
+        "When the page was last checked against its sources: `YYYY-MM-DD`.")
+
+
+# --- end to end: the commands contributors run print the message, never a traceback ----------------
+
+BREAKAGES = {
+    "tab": ("actors/north-council.yaml", "aims:\n  - Keep", "aims:\n\t- Keep", "a tab character is used for indentation"),
+    "unclosed quote": ("articles/river-dispute.yaml", 'title: "The River Dispute"', 'title: "The River Dispute',
+                       "never closed"),
+    "duplicate key": ("actors/north-council.yaml", "kind: council\n", "kind: council\nkind: guild\n", "duplicate key 'kind'"),
+    "misspelt field": ("actors/north-council.yaml", "summary:", "sumary:", "unknown field 'sumary' (did you mean 'summary'?)"),
+    "wrong type": ("actors/north-council.yaml", "aims:\n  - Keep the canals full.", "aims: Keep the canals full.",
+                   "aims: Input should be a valid list"),
+    "unknown actor": ("actors/north-council.yaml", "target: river-guild", "target: river-gild",
+                      "unknown actor 'river-gild' (did you mean 'river-guild'?)"),
+    "quote not found": ("actors/river-guild.yaml", "quote: Guild's Pact", "quote: Guilds Pact", "quote not found"),
+    "alias bomb": ("glossary.yaml", "terms:", "x: &a [1, 2]\ny: [*a, *a]\nterms:", "YAML anchors (&a) are not allowed"),
+    "script link": ("actors/north-council.yaml", "description: The North Council",
+                    "description: See [x](javascript:alert(1)). The North Council",
+                    "link 'javascript:alert(1)' is not allowed: links must start with http:// or https://"),
+    "deep nesting": ("glossary.yaml", "terms:", "x: " + "[" * 3000 + "]" * 3000 + "\nterms:", "nested far too deeply"),
+}
+
+
+def _break(mini_data: Path, name: str) -> str:
+    file, old, new, expected = BREAKAGES[name]
+    edit(mini_data / file, old, new)
+    return expected
+
+
+@pytest.mark.parametrize("name", sorted(BREAKAGES))
+def test_validate_script_prints_the_message_and_exits_1(mini_data: Path, name: str):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    expected = _break(mini_data, name)
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(mini_data)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    assert expected in run.stderr
+    assert run.stderr.splitlines()[0].startswith("data/"), run.stderr
+
+
+@pytest.mark.parametrize("name", ["tab", "alias bomb", "deep nesting", "unknown actor"])
+def test_mkdocs_build_prints_the_message_and_exits_1(mini_data: Path, tmp_path: Path, name: str):
+    from conftest import build_site
+
+    expected = _break(mini_data, name)
+    build = build_site(tmp_path, mini_data)
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    assert expected in build.output and "data/" in build.output
+
+
+def test_oversized_file_is_refused_quickly(mini_data: Path):
+    import time
+
+    (mini_data / "glossary.yaml").write_text("terms:\n" + "  - x\n" * 200_000, encoding="utf-8")
+    started = time.perf_counter()
+    message = only(problems_of(mini_data))
+    assert time.perf_counter() - started < 0.5
+    assert "data files must be under 512 KiB (split it up)" in message
+
+
+def test_malformed_urls_are_refused_before_they_crash_the_build(mini_data: Path):
+    actor, sources = mini_data / "actors/north-council.yaml", mini_data / "sources.yaml"
+    edit(actor, "description: The North Council", "description: See [x](http://[C01]/). The North Council")
+    edit(sources, "url: https://example.org/gazette/water-pact", "url: https://[gazette]/water-pact")
+    assert problems_of(mini_data) == [
+        f"{ACTOR}:{line_of(actor, 'description:')}: description: link 'http://[C01]/' is not a valid URL; "
+        "check the address and its brackets",
+        f"data/sources.yaml:{line_of(sources, 'url:')}: sources[0].url: not a valid URL; check the address and its brackets",
+    ]
+
+
+def test_names_that_become_headings_must_be_one_line(mini_data: Path):
+    path = mini_data / "glossary.yaml"
+    edit(path, "    term: sluice\n", '    term: "sluice\\n{: onclick=x }"\n')
+    line = line_of(path, 'term: "sluice')
+    assert only(problems_of(mini_data)) == (
+        f"data/glossary.yaml:{line}: terms[2].term: must be on one line "
+        "(it becomes a heading or a name in running text)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,12 +105,47 @@ def _fit(doc: YamlDoc, schema: type[BaseModel], problems: list[Problem]) -> Entr
     if not isinstance(doc.data, dict):
         problems.append(Problem(doc.file, 1, "", f"expected a mapping of fields ({_field_list(schema)}) at the top level"))
         return None
+    placeholders = _placeholders(doc.data, ())
+    for loc in placeholders:
+        hint = _description_at(schema, loc)
+        problems.append(Problem(doc.file, doc.line_of(loc), dotted(loc),
+                                f"replace the placeholder {PLACEHOLDER}" + (f": {hint}" if hint else "")))
     try:
-        return Entry(schema.model_validate(doc.data), doc)
+        entry = Entry(schema.model_validate(doc.data), doc)
     except ValidationError as err:
         for error in err.errors():
-            problems.append(_explain(error, doc, schema))
+            if not any(tuple(error["loc"])[: len(loc)] == loc for loc in placeholders):  # said once, above
+                problems.append(_explain(error, doc, schema))
         return None
+    return None if placeholders else entry
+
+
+# What `make new-actor` / `make new-term` leave where a contributor has to write something.
+PLACEHOLDER = "TODO"
+
+
+def _placeholders(data, loc: tuple) -> list[tuple]:
+    """Key paths of every text value that still holds the scaffold's placeholder."""
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _placeholders(value, loc + (key,))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _placeholders(value, loc + (i,))]
+    return [loc] if isinstance(data, str) and re.search(rf"\b{PLACEHOLDER}\b", data) else []
+
+
+def _description_at(schema: type[BaseModel], loc: tuple) -> str:
+    """The field description (written for contributors) of the field at `loc`, list indices skipped."""
+    current: type[BaseModel] | None = schema
+    description = ""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(str(part)) if current else None
+        if info is None:
+            return description
+        description = info.description or ""
+        current = _inner_model(info.annotation)
+    return description
 
 
 def _explain(error: dict, doc: YamlDoc, schema: type[BaseModel]) -> Problem:

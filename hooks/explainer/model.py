@@ -11,8 +11,11 @@ import re
 from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .safety import markdown_problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -20,24 +23,13 @@ SOURCE_DATE = r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|undated)$"
 
 # Raw HTML and script-bearing links never come from data: prose is Markdown, rendered by the site.
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def _check_markdown(text: str) -> str:
-    """Refuse raw HTML and non-http(s) links, so no script or frame can come from a data file."""
-    if _HTML_TAG.search(text):
-        raise ValueError(
-            "raw HTML is not allowed in data files; write Markdown instead "
-            "(for example **bold** or [text](https://example.org))"
-        )
-    for target in _MD_LINK_TARGET.findall(text) + _AUTOLINK.findall(text):
-        scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target)
-        if scheme and not target.lower().startswith(_SAFE_SCHEMES):
-            raise ValueError(
-                f"link '{target[:40]}' is not allowed: links must start with http:// or https://"
-            )
+    """Refuse raw HTML, attribute lists and non-http(s) links, so no script or frame can come from data."""
+    problem = markdown_problem(text)
+    if problem:
+        raise ValueError(problem)
     return text
 
 
@@ -51,6 +43,10 @@ def _check_plain(text: str) -> str:
 def _check_url(url: str) -> str:
     if not re.match(r"^https?://[^\s/$.?#][^\s]*$", url):
         raise ValueError("a URL must start with http:// or https:// and contain no spaces")
+    try:
+        urlsplit(url)
+    except ValueError:
+        raise ValueError("not a valid URL; check the address and its brackets") from None
     return url
 
 
@@ -66,6 +62,18 @@ def _short_enough(limit: int):
 
 Markdown = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain)]
+
+
+def _one_line(text: str) -> str:
+    if "\n" in text or "\r" in text:
+        raise ValueError("must be on one line (it becomes a heading or a name in running text)")
+    return text
+
+
+# Names that become headings, link text or glossary matches: one line of plain text.
+OneLine = Annotated[str, Field(min_length=1), AfterValidator(_check_plain), AfterValidator(_one_line)]
+# A written form the glossary marks in running text: a name, not a sentence.
+TermForm = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_check_plain), AfterValidator(_one_line)]
 Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens, e.g. `city-council`.")]
 Url = Annotated[str, AfterValidator(_check_url)]
 
@@ -80,7 +88,7 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    id: Slug = Field(description="How other files cite this source, e.g. `reuters-2015-09-27-intel`.")
+    id: Slug = Field(description="How other files cite this source: a short slug such as `agency-2015-09-27-talks`.")
     publisher: PlainText = Field(description="Who published it: agency, newspaper, government, publisher.")
     title: PlainText = Field(description="The title as published.")
     date: Annotated[str, Field(pattern=SOURCE_DATE)] = Field(
@@ -92,7 +100,7 @@ class Source(Strict):
 
 
 class SourcesFile(Strict):
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, description="Every source cited anywhere in the data, one entry each.")
 
 
 # --- Articles ------------------------------------------------------------------------------------
@@ -115,12 +123,12 @@ class Paragraph(Strict):
 
 class Article(Strict):
     id: Slug = Field(description="Must match the file name: `data/articles/<id>.yaml`.")
-    title: PlainText
-    author: PlainText | None = None
+    title: PlainText = Field(description="The headline, exactly as published.")
+    author: PlainText | None = Field(None, description="Who wrote it, as the byline gives it.")
     published: PlainText | None = Field(None, description="When it was published, as precisely as known.")
     provenance: Markdown = Field(description="Where this text comes from and how it was copied.")
     genre: PlainText | None = Field(None, description="For example: opinion piece, news report.")
-    paragraphs: list[Paragraph] = Field(min_length=1)
+    paragraphs: list[Paragraph] = Field(min_length=1, description="The article's paragraphs, in order, each with a stable id.")
 
 
 # --- Quote anchors --------------------------------------------------------------------------------
@@ -164,15 +172,24 @@ class Relationship(Strict):
         description="`backs` (gives arms, money, troops or air support), `fights`, `rival`, "
         "`cooperates`, `part-of`, `split-from`."
     )
-    since: Annotated[str, Field(pattern=PARTIAL_DATE)] | None = None
-    until: Annotated[str, Field(pattern=PARTIAL_DATE)] | None = None
+    since: Annotated[str, Field(pattern=PARTIAL_DATE)] | None = Field(
+        None, description="When it began: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (in quotes for a year alone: `\"2014\"`)."
+    )
+    until: Annotated[str, Field(pattern=PARTIAL_DATE)] | None = Field(
+        None, description="When it ended, written like `since`; leave out while it lasts."
+    )
     note: Markdown = Field(description="One or two sourced sentences on what this relationship was.")
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that back the note.")
 
 
 class Alias(Strict):
-    name: PlainText
+    name: OneLine = Field(description="The other name, written as it appears.")
     note: PlainText | None = Field(None, description="Who uses this name, and why.")
+
+
+def _name_or_object(schema: dict) -> None:
+    """In the JSON Schema, list items may be a plain name or an object (see `_names_to_objects`)."""
+    schema["items"] = {"anyOf": [{"type": "string", "minLength": 1}, schema["items"]]}
 
 
 def _names_to_objects(value, field: str):
@@ -184,15 +201,21 @@ def _names_to_objects(value, field: str):
 
 class Actor(Strict):
     id: Slug = Field(description="Must match the file name: `data/actors/<id>.yaml`.")
-    name: PlainText = Field(description="The name the site uses, in neutral wording.")
-    aliases: list[Alias] = Field(default_factory=list, description="Other names, each with who uses it.")
+    name: OneLine = Field(description="The name the site uses, in neutral wording.")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="Other names: a plain name (`- Old Name`) or `- name: ...` with a `note:` on who uses it.",
+        json_schema_extra=_name_or_object,
+    )
     kind: Slug = Field(description="One of the kinds listed in `data/kinds.yaml`.")
     summary: Annotated[PlainText, AfterValidator(_short_enough(30))] = Field(
         description="One sentence for index pages, 30 words at most."
     )
     description: Markdown = Field(description="Who they are, in 2 to 4 plain sentences.")
     aims: list[Markdown] = Field(default_factory=list, description="What they wanted at the time of the article.")
-    relationships: list[Relationship] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(
+        default_factory=list, description="Other actors this one backs, fights, rivals or belongs to, each sourced."
+    )
     named_in_article: bool = Field(
         True, description="`false` for context actors the article does not name; the page says so."
     )
@@ -213,41 +236,44 @@ class Actor(Strict):
 
 
 class Kind(Strict):
-    id: Slug
-    title: PlainText = Field(description="Heading of this group on the actors index and in the navigation.")
-    description: Markdown | None = None
+    id: Slug = Field(description="What actor files write in `kind:`.")
+    title: OneLine = Field(description="Heading of this group on the actors index and in the navigation.")
+    description: Markdown | None = Field(None, description="A sentence shown under the heading.")
 
 
 class KindsFile(Strict):
-    kinds: list[Kind] = Field(min_length=1)
+    kinds: list[Kind] = Field(min_length=1, description="The groups actor pages are sorted into, in the order shown.")
 
 
 # --- Glossary -------------------------------------------------------------------------------------
 
 
 class Variant(Strict):
-    name: PlainText
+    name: TermForm = Field(description="The other spelling or name, exactly as written.")
     note: PlainText | None = Field(None, description="Who uses this form, and why (e.g. which governments).")
 
 
 class Term(Strict):
-    id: Slug
-    term: PlainText = Field(description="The headword, as the glossary lists it.")
+    id: Slug = Field(description="Stable id of the term; the glossary page links to `#<id>`.")
+    term: TermForm = Field(description="The headword, as the glossary lists it (80 characters at most).")
     variants: list[Variant] = Field(
-        default_factory=list, description="Every other spelling or name that should show the tooltip."
+        default_factory=list,
+        description="Every other spelling or name that should show the tooltip: a plain name, or `- name: ...` "
+        "with a `note:`.",
+        json_schema_extra=_name_or_object,
     )
     case: Literal["sensitive", "insensitive"] = Field(
         "sensitive",
         description="`sensitive` (the default) marks only the exact capitalisation, so `IS` never marks "
         "the verb 'is'; `insensitive` marks any capitalisation.",
     )
-    plurals: list[PlainText] = Field(default_factory=list, description="Plural forms to mark as well, e.g. `gates` for `gate`.")
+    plurals: list[TermForm] = Field(default_factory=list, description="Plural forms to mark as well, e.g. `gates` for `gate`.")
     short: Annotated[PlainText, AfterValidator(_short_enough(25))] = Field(
         description="The tooltip: one line, 25 words at most."
     )
     definition: Markdown = Field(description="The longer explanation on the glossary page.")
     actor: Slug | None = Field(None, description="Id of the actor this term names, if any.")
-    sources: list[Slug] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list, description="Ids from `data/sources.yaml` that back the definition.")
 
     @model_validator(mode="before")
     @classmethod
@@ -260,7 +286,7 @@ class Term(Strict):
 
 
 class GlossaryFile(Strict):
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term] = Field(min_length=1, description="Every term, each with its variants, tooltip and definition.")
 
 
 # Which model checks which file, by its place in the data folder.

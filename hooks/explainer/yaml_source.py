@@ -105,12 +105,27 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         if err.context_mark and "quoted scalar" in (err.context or ""):
             mark = err.context_mark  # point at the opening quote, not at the end of the file
         return fail(mark.line + 1 if mark else 1, _explain_syntax_error(err))
-    except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for text input
-        return fail(1, f"not valid YAML: {err}")
+    except yaml.reader.ReaderError as err:  # a control character: binary data, or a damaged file
+        line = text[: err.position].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return fail(line, f"the file holds a control character (0x{code:02x}) that YAML does not allow; "
+                          "is this a text file? Save it as plain UTF-8 text")
+    except yaml.YAMLError as err:  # pragma: no cover - other errors of PyYAML carry a mark
+        return fail(1, "not valid YAML: " + " ".join(str(err).split()))
+    except RecursionError:
+        return fail(1, _TOO_DEEP)
     doc = YamlDoc(shown_as, None)
     problems: list[Problem] = []
-    doc.data = _to_python(root, (), doc, problems)
+    try:
+        doc.data = _to_python(root, (), doc, problems)
+    except RecursionError:
+        return fail(1, _TOO_DEEP)
     return (None if problems else doc), problems
+
+
+_TOO_DEEP = "values are nested far too deeply (hundreds of levels); data files need only a few"
+# Tags of plain YAML values; any other tag (`!!python/object`, `!custom`) is refused, never constructed.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 def _fast_compose(text: str) -> Node | None:
@@ -150,6 +165,11 @@ def _explain_syntax_error(err: yaml.MarkedYAMLError) -> str:
 
 def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem]):
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(Problem(doc.file, node.start_mark.line + 1, dotted(path),
+                                f"YAML tags like '{node.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed; "
+                                "write a plain value"))
+        return None
     if isinstance(node, MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:

@@ -1,0 +1,109 @@
+"""No script from data: what the Markdown of a data file may turn into, checked before and after rendering.
+
+Policy (CONTRIBUTING.md explains it to contributors): prose in data files is Markdown without raw
+HTML; links are http(s) or mailto (or relative); no `{ ... }` attribute lists. The validator refuses
+anything else with a message (`markdown_problem`). As a second line, the hook scans every generated
+page's HTML (`html_problems`) and fails the build if a script, a frame, an event handler or a
+`javascript:` / `data:` URL got through anyway, so such a page is never published.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+BANNED_TAGS = frozenset({
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link", "meta", "base",
+    "form", "input", "button", "textarea", "select", "svg", "math", "template", "noscript", "portal",
+})
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background",
+                            "data", "ping", "cite", "longdesc", "lowsrc", "dynsrc"})
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+# Python-Markdown's attr_list turns `{: onclick=... }` or `{ .class }` into attributes of the element.
+_ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# The Markdown the pages use, for finding every link a text makes (inline, reference, image, autolink).
+_MD = markdown.Markdown(extensions=["attr_list", "tables", "footnotes", "def_list"])
+
+
+def unsafe_url(value: str) -> bool:
+    """True if a browser would run or embed something from this URL, or leave the site by `//host`."""
+    # Browsers drop tabs and newlines anywhere in a URL and trim control characters and spaces.
+    compact = re.sub(r"[\x00-\x20\x7f]", "", value)
+    scheme = _SCHEME.match(compact)
+    if scheme:
+        return scheme.group(1).lower() not in SAFE_SCHEMES
+    return compact.startswith(("//", "\\", "/\\"))
+
+
+def _made_by_templates(tag: str, attrs: list) -> bool:
+    """Two inert elements only templates write (data text may hold no HTML at all): structured data
+    (`<script type="application/ld+json">`, never run) and the build-time diagram (`<svg class="xp-graph">`,
+    whose children are still checked for handlers, styles and URLs like everything else)."""
+    values = dict(attrs)
+    if tag == "script":
+        return values.get("type") == "application/ld+json" and "src" not in values
+    return tag == "svg" and "xp-graph" in (values.get("class") or "").split()
+
+
+def _parses(url: str) -> bool:
+    """MkDocs checks every link with urllib, which raises on some malformed ones (`http://[x]/`)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
+
+
+class _Scanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BANNED_TAGS and not _made_by_templates(tag, attrs):
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"event handler attribute {name}= on <{tag}>")
+            elif name in ("style",):
+                self.problems.append(f"style attribute on <{tag}>")
+            elif name in URL_ATTRIBUTES and value and unsafe_url(value):
+                self.problems.append(f"{name}=\"{value[:40]}\" on <{tag}>")
+            elif name in URL_ATTRIBUTES and value and not _parses(value):
+                self.problems.append(f"invalid URL {name}=\"{value[:40]}\" on <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+def html_problems(html: str) -> list[str]:
+    """Script-bearing things in rendered HTML: banned elements, on* and style attributes, unsafe URLs."""
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.problems
+
+
+def markdown_problem(text: str) -> str | None:
+    """Why a Markdown text from a data file is refused, in a contributor's words; None when it is fine."""
+    if _HTML_TAG.search(text):
+        return ("raw HTML is not allowed in data files; write Markdown instead "
+                "(for example **bold** or [text](https://example.org))")
+    braces = _ATTR_LIST.search(text)
+    if braces:
+        return (f"'{braces.group(0)[:40]}': curly braces are not allowed in data text (Markdown would read "
+                "them as HTML attributes); use ( ) instead")
+    _MD.reset()
+    for found in html_problems(_MD.convert(text)):
+        link = re.search(r'="(.*)" on <', found)
+        if link and found.startswith("invalid URL"):
+            return f"link '{link.group(1)}' is not a valid URL; check the address and its brackets"
+        if link:
+            return f"link '{link.group(1)}' is not allowed: links must start with http:// or https://"
+        return f"not allowed in data text: {found}"  # pragma: no cover - refused by the checks above
+    return None
