@@ -40,12 +40,32 @@ class Explainer:
     terms: list[model.Term]
     sources: dict[str, model.Source]
     spans: list[Span] = field(default_factory=list)
+    # Lookups built once per set of spans: a scan of every span on every page makes rendering O(pages²).
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spans_of(self, actor_id: str) -> list[Span]:
-        return [s for s in self.spans if s.owner == actor_id]
+        return list(self._spans_by("owner").get(actor_id, ()))
 
     def spans_in(self, article_id: str, paragraph_id: str) -> list[Span]:
-        return [s for s in self.spans if s.article == article_id and s.paragraph == paragraph_id]
+        return list(self._spans_by("place").get((article_id, paragraph_id), ()))
+
+    def _spans_by(self, key: str) -> dict:
+        """Spans by owner ("owner") or by (article, paragraph) ("place"), in the order of `spans`."""
+        cached = self._index.get(key)
+        if cached is None or cached[0] != self.spans:  # rebuilt when the spans change
+            groups: dict = {}
+            for s in self.spans:
+                groups.setdefault(s.owner if key == "owner" else (s.article, s.paragraph), []).append(s)
+            cached = self._index[key] = (list(self.spans), groups)
+        return cached[1]
+
+    def paragraph(self, article_id: str, paragraph_id: str) -> model.Paragraph:
+        """A paragraph by its ids, for templates (a filter over the article per quote is O(N²))."""
+        cached = self._index.get("paragraphs")
+        if cached is None or cached[0] is not self.articles:
+            paragraphs = {(a, p.id): p for a, article in self.articles.items() for p in article.paragraphs}
+            cached = self._index["paragraphs"] = (self.articles, paragraphs)
+        return cached[1][(article_id, paragraph_id)]
 
     def actors_of_kind(self, kind: str) -> list[model.Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
