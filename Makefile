@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Builds are dated by the last commit (sitemap dates, gzip headers): two builds of one commit are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 # Which config and output folder `make site` / `make properdocs` use (tests point them at broken copies).
 CONFIG ?= mkdocs.yml
 SITE ?= site
