@@ -215,7 +215,11 @@ def test_quote_link_lands_on_the_highlighted_words_and_back(tab, site):
     target = _target(tab)
     assert target is not None and "xp-quote" in target["classes"]
     assert cover_id == "about-" + target["id"]
-    assert target["background"] == "rgba(255, 214, 0, 0.55)" and target["outline"] == "solid 2px"
+    # Visibly highlighted: a background stronger than the other quoted spans', and an outline.
+    others = tab.evaluate("""() => [...document.querySelectorAll('.xp-quote:not(:target)')]
+        .map(e => getComputedStyle(e).backgroundColor)""")
+    assert target["background"] not in {"rgba(0, 0, 0, 0)", *others}
+    assert not target["outline"].startswith("none")
     assert tab.locator(":target").is_visible() and _in_viewport(tab, ":target")
     # The link after the words leads back to the explanation on the actor page.
     back = tab.locator(f"sup.xp-refs a[href$='#{cover_id}']")
