@@ -5,6 +5,7 @@ The browser checks of the same copy (opened from file:// with the network cut) a
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -95,6 +96,14 @@ def test_offline_pages_load_nothing_from_outside(classroom):
         # Material loads Mermaid from a CDN when a page has a `.mermaid` element.
         assert soup.select(".mermaid") == [], path
         assert "unpkg.com" not in str(soup), path
+
+
+def test_no_instant_navigation_offline(classroom):
+    """Instant navigation fetches pages with XMLHttpRequest, which file:// refuses."""
+    _, folder = classroom
+    soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    features = json.loads(soup.select_one("script#__config").string)["features"]
+    assert "content.tooltips" in features and not [f for f in features if f.startswith("navigation.instant")]
 
 
 def test_theme_javascript_fetches_only_what_these_pages_never_trigger(classroom):
