@@ -39,7 +39,8 @@ def on_config(config):
     except DataError as err:
         raise PluginError("The data has problems:\n" + err.report()) from None
     _build.clear()
-    _build.update(data_dir=data_dir, explainer=explainer, pages=render_pages(explainer))
+    _build.update(data_dir=data_dir, explainer=explainer, pages=render_pages(
+        explainer, site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls))
     GLOSSARY.index = GlossaryIndex(explainer.terms)
     config.markdown_extensions.append(GLOSSARY)
     return config

@@ -42,6 +42,10 @@ class RawData:
     sources: Entry | None = None
     kinds: Entry | None = None
     glossary: Entry | None = None
+    # Optional files: the critical-reading pages (claims, timeline) and the classroom pack.
+    claims: Entry | None = None
+    events: Entry | None = None
+    classroom: Entry | None = None
     problems: list[Problem] = field(default_factory=list)
     # Ids of article and actor files that exist but did not load: references to them are not
     # reported again, so one broken file gives its own messages and no echo elsewhere.
@@ -52,6 +56,9 @@ _KIND_OF_PATTERN = {
     "sources.yaml": "sources",
     "kinds.yaml": "kinds",
     "glossary.yaml": "glossary",
+    "claims.yaml": "claims",
+    "events.yaml": "events",
+    "classroom.yaml": "classroom",
     "articles/*.yaml": "articles",
     "actors/*.yaml": "actors",
 }

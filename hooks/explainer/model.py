@@ -129,13 +129,18 @@ class Article(Strict):
     provenance: Markdown = Field(description="Where this text comes from and how it was copied.")
     genre: PlainText | None = Field(None, description="For example: opinion piece, news report.")
     paragraphs: list[Paragraph] = Field(min_length=1, description="The article's paragraphs, in order, each with a stable id.")
+    as_of: date | None = Field(
+        None,
+        description="The day the article describes the world on, `YYYY-MM-DD`: the who-backs-whom views show "
+        "relationships as they stood that day and list later changes.",
+    )
 
 
 # --- Quote anchors --------------------------------------------------------------------------------
 
 
-class QuoteAnchor(Strict):
-    """Words of an article this page explains, found by quoting them (like a TextQuoteSelector)."""
+class TextQuote(Strict):
+    """Words of an article, found by quoting them (like a TextQuoteSelector); claims and events use it too."""
 
     article: Slug | None = Field(None, description="Article id; may be left out when there is only one article.")
     paragraph: Slug = Field(description="Id of the paragraph that contains the quote.")
@@ -146,6 +151,11 @@ class QuoteAnchor(Strict):
     )
     prefix: str | None = Field(None, description="Words just before the quote, when it occurs more than once.")
     suffix: str | None = Field(None, description="Words just after the quote, when it occurs more than once.")
+
+
+class QuoteAnchor(TextQuote):
+    """Words of an article this page explains, found by quoting them (like a TextQuoteSelector)."""
+
     comment: Markdown | None = Field(None, description="What the explainer says about these words.")
     correction: Markdown | None = Field(
         None,
@@ -289,11 +299,134 @@ class GlossaryFile(Strict):
     terms: list[Term] = Field(min_length=1, description="Every term, each with its variants, tooltip and definition.")
 
 
+# --- Claims and loaded wording ---------------------------------------------------------------------
+
+
+class ClaimType(str, Enum):
+    reported_fact = "reported-fact"
+    opinion = "opinion"
+    prediction = "prediction"
+    loaded_language = "loaded-language"
+    mixed = "mixed"
+
+
+class Verdict(str, Enum):
+    supported = "supported"
+    partly_supported = "partly-supported"
+    unsupported = "unsupported"
+    disputed = "disputed"
+    opinion = "opinion"  # not checkable: an opinion
+    not_verified = "not-verified"
+
+
+class Claim(TextQuote):
+    """One checkable statement of an article, anchored by quoting it, typed and given a verdict."""
+
+    id: Slug = Field(description="Stable id, e.g. `c01`: the claims page links to `#c01`.")
+    type: ClaimType = Field(
+        description="`reported-fact`, `opinion`, `prediction`, `loaded-language`, or `mixed` (several at once)."
+    )
+    verdict: Verdict = Field(
+        description="`supported`, `partly-supported`, `unsupported`, `disputed`, `opinion` (not checkable: an "
+        "opinion) or `not-verified` (not checked yet: say so, never fill the gap)."
+    )
+    explanation: Annotated[Markdown, AfterValidator(_short_enough(90))] = Field(
+        description="Why this verdict, for students: 90 words at most, in plain words."
+    )
+    sources: list[Slug] = Field(
+        default_factory=list, description="Ids from `data/sources.yaml`; may be empty only for opinions."
+    )
+
+    @model_validator(mode="after")
+    def _sourced(self):
+        if not self.sources and self.verdict != Verdict.opinion:
+            raise ValueError("a claim with a verdict needs `sources:` (only `verdict: opinion` may have none)")
+        return self
+
+
+class LoadedPhrase(TextQuote):
+    """Value-laden wording: what neutral words would say, and what the chosen words do."""
+
+    id: Slug = Field(description="Stable id, e.g. `war-mongering`: the wording page links to `#<id>`.")
+    neutral: PlainText = Field(description="A neutral way to say the same thing.")
+    note: Annotated[Markdown, AfterValidator(_short_enough(60))] = Field(
+        description="What the wording does to the reader, 60 words at most."
+    )
+    claim: Slug | None = Field(None, description="Id of the claim these words belong to, if any.")
+
+
+class ClaimsFile(Strict):
+    claims: list[Claim] = Field(min_length=1, description="The checkable claims, in the order of the article.")
+    loaded: list[LoadedPhrase] = Field(default_factory=list, description="Loaded or value-laden wording.")
+
+
+# --- Timeline -------------------------------------------------------------------------------------
+
+
+class Period(str, Enum):
+    background = "background"
+    around = "around"  # the days around the article
+    after = "after"
+
+
+class Event(Strict):
+    id: Slug = Field(description="Stable id; the timeline page links to `#<id>`.")
+    date: Annotated[str, Field(pattern=PARTIAL_DATE)] = Field(
+        description="When it happened: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (a year alone in quotes: `\"1944\"`)."
+    )
+    period: Period = Field(
+        description="`background` (before the article's story), `around` (the days around the article) or `after`."
+    )
+    title: PlainText = Field(description="What happened, in a few words.")
+    text: Markdown | None = Field(None, description="One to three plain sentences.")
+    actors: list[Slug] = Field(default_factory=list, description="Ids of the actors involved.")
+    explains: list[TextQuote] = Field(
+        default_factory=list, description="Words of the article this event explains, quoted."
+    )
+    sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml`.")
+
+
+class EventsFile(Strict):
+    events: list[Event] = Field(min_length=1, description="Events in date order.")
+
+
+# --- Classroom ------------------------------------------------------------------------------------
+
+
+class Question(Strict):
+    ask: Markdown = Field(description="The question, as students read it.")
+    answer: Markdown = Field(description="A model answer for the teacher page; never shown on handouts.")
+    claims: list[Slug] = Field(default_factory=list, description="Ids of claims the question is about.")
+
+
+class LessonStep(Strict):
+    minutes: int = Field(ge=1, le=45, description="How long the step takes.")
+    step: Markdown = Field(description="What the class does, and which page of the site it uses.")
+
+
+class ArticleLesson(Strict):
+    plan: list[LessonStep] = Field(default_factory=list, description="A lesson plan, step by step.")
+    vocabulary: list[Slug] = Field(default_factory=list, description="Ids of glossary terms to teach first.")
+    questions: list[Question] = Field(default_factory=list, description="Questions on the whole article.")
+
+
+class ClassroomFile(Strict):
+    articles: dict[Slug, ArticleLesson] = Field(
+        default_factory=dict, description="By article id: the lesson plan, key vocabulary and questions."
+    )
+    actors: dict[Slug, list[Question]] = Field(
+        default_factory=dict, description="By actor id: questions shown on that actor's page."
+    )
+
+
 # Which model checks which file, by its place in the data folder.
 FILE_MODELS: dict[str, type[BaseModel]] = {
     "sources.yaml": SourcesFile,
     "kinds.yaml": KindsFile,
     "glossary.yaml": GlossaryFile,
+    "claims.yaml": ClaimsFile,
+    "events.yaml": EventsFile,
+    "classroom.yaml": ClassroomFile,
     "articles/*.yaml": Article,
     "actors/*.yaml": Actor,
 }

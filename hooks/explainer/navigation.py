@@ -26,8 +26,19 @@ def generated_nav(nav: list | None, explainer: Explainer, pages: list[PageOut]) 
         if members:
             actor_sections.append({kind.title: _grouped(members, paths)})
     generated = [article_section, {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
+    generated += _critical_sections(explainer, paths, titles)
     nav = list(nav or [])
     return nav[:1] + generated + nav[1:]
+
+
+def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:
+    """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (lessons, handouts)."""
+    reading = [{titles[paths[key]]: paths[key]} for key in ("claims", "wording", "relationships", "timeline") if key in paths]
+    classroom = []
+    for article_id in explainer.lessons:
+        classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]} for key in ("lesson", "handout")]
+    sections = [{"Reading critically": reading}] if reading else []
+    return sections + ([{"Classroom": classroom}] if classroom else [])
 
 
 GROUP_SIZE = 30  # actors of one kind beyond this are split into alphabetical groups

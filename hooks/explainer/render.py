@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import critical, relations
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces
 from .validate import Explainer
@@ -41,6 +42,17 @@ def page_paths(explainer: Explainer) -> dict[str, str]:
     paths = {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
     paths.update({f"article:{a}": f"articles/{a}.md" for a in explainer.articles})
     paths.update({f"actor:{a}": f"actors/{a}.md" for a in explainer.actors})
+    # Reading critically: claims, loaded wording, who backs whom, the timeline; then the classroom pack.
+    if explainer.claims:
+        paths["claims"] = "claims.md"
+    if explainer.loaded:
+        paths["wording"] = "wording.md"
+    if any(a.relationships for a in explainer.actors.values()):
+        paths["relationships"] = "relationships.md"
+    if explainer.events:
+        paths["timeline"] = "timeline.md"
+    paths.update({f"lesson:{a}": f"classroom/{a}.md" for a in explainer.lessons})
+    paths.update({f"handout:{a}": f"classroom/{a}-handout.md" for a in explainer.lessons})
     return paths
 
 
@@ -55,12 +67,28 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["one_line"] = one_line
+    env.filters["plain"] = critical.plain
+    env.filters["title_text"] = lambda text: critical.plain(text).replace('"', "'")
+    env.filters["readable_date"] = relations.readable_date
+    env.filters["claim_label"] = critical.claim_label
     env.globals["relation_labels"] = RELATION_LABELS
+    env.globals["claim_types"] = critical.TYPE_LABELS
+    env.globals["claim_type_help"] = critical.TYPE_HELP
+    env.globals["verdicts"] = critical.VERDICT_LABELS
+    env.globals["verdict_help"] = critical.VERDICT_HELP
+    env.globals["verdict_icons"] = critical.VERDICT_ICONS
+    env.globals["tie_labels"] = relations.TYPE_LABELS
+    env.globals["paths"] = paths
     return env
 
 
-def render_pages(explainer: Explainer) -> list[PageOut]:
-    """Every generated page of the site, in a stable order."""
+def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url: str | None = None,
+                 directory_urls: bool = True) -> list[PageOut]:
+    """Every generated page of the site, in a stable order.
+
+    `site_name`, `site_url` and `directory_urls` come from the site's config; only the claims page's
+    structured data (ClaimReview) uses them, to name the reviewer and spell out URLs.
+    """
     paths = page_paths(explainer)
     env = _environment(paths)
     glossary = GlossaryIndex(explainer.terms)
@@ -82,15 +110,67 @@ def render_pages(explainer: Explainer) -> list[PageOut]:
     for actor in explainer.actors.values():
         theirs = incoming.get(actor.id, [])
         render(f"actor:{actor.id}", "actor.md.j2", actor.name, actor=actor, kind=kinds.get(actor.kind),
-               spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=_cited_on_page(actor, theirs))
+               spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
+               source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
+               questions=explainer.actor_questions.get(actor.id, []))
     for article in explainer.articles.values():
         paragraphs = [(p, pieces(p.text, explainer.spans_in(article.id, p.id))) for p in article.paragraphs]
         render(f"article:{article.id}", "article.md.j2", article.title, article=article, paragraphs=paragraphs)
+    _render_critical(explainer, render, paths, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", "Articles")
     render("actors-index", "actors_index.md.j2", "Actors")
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
     return sorted(pages, key=lambda p: p.path)
+
+
+def _quoted(explainer: Explainer, span) -> str:
+    paragraph = next(p for p in explainer.articles[span.article].paragraphs if p.id == span.paragraph)
+    return paragraph.text[span.start:span.end]
+
+
+def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site) -> None:
+    """The pages that teach critical reading, and the classroom pack; each only when its data exists."""
+    quotes = {s.owner: _quoted(explainer, s) for s in explainer.spans if s.kind in ("claim", "loaded")}
+    quotes_by_span = {s.id: _quoted(explainer, s) for s in explainer.spans}
+    if "claims" in paths:
+        counts = {v: sum(1 for c in explainer.claims.values() if c.verdict.value == v) for v in critical.VERDICT_LABELS}
+        type_counts = {t: sum(1 for c in explainer.claims.values() if c.type.value == t) for t in critical.TYPE_LABELS}
+        cited = list(dict.fromkeys(s for c in explainer.claims.values() for s in c.sources))
+        jsonld = critical.claim_review_jsonld(explainer, paths, quotes, **site)
+        render("claims", "claims.md.j2", "Claims checked", quotes=quotes, counts=counts, type_counts=type_counts,
+               cited=cited, jsonld=jsonld)
+    if "wording" in paths:
+        render("wording", "wording.md.j2", "Loaded words", quotes=quotes)
+    if "relationships" in paths:
+        days = sorted(a.as_of for a in explainer.articles.values() if a.as_of)
+        day = days[0] if days else None
+        matrix = relations.build_matrix(explainer, day)
+        title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
+        kind_titles = {k.id: k.title for k in explainer.kinds}
+        graph = relations.svg(matrix, title, relations.describe(matrix), kind_titles=kind_titles)
+        render("relationships", "relationships.md.j2", "Who backs whom", matrix=matrix, graph=graph, day=day)
+    if "timeline" in paths:
+        headings = {"background": "Background: how it came to this", "around": "The days around the article",
+                    "after": "What came after"}
+        periods = []
+        for key, heading in headings.items():
+            items = [(e.date, "event", e) for e in explainer.events if e.period.value == key]
+            if key == "around":  # the article itself, on its date, among the events of those days
+                items += [(a.as_of.isoformat(), "article", a) for a in explainer.articles.values() if a.as_of]
+            if items:
+                periods.append((heading, [(what, item) for _, what, item in sorted(items, key=lambda i: (i[0], i[1] == "event"))]))
+        cited = list(dict.fromkeys(s for e in explainer.events for s in e.sources))
+        render("timeline", "timeline.md.j2", "Timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited)
+    for article_id, lesson in explainer.lessons.items():
+        article = explainer.articles[article_id]
+        claims = explainer.claims_of(article_id)
+        render(f"lesson:{article_id}", "lesson.md.j2", f"Lesson plan: {article.title}", article=article,
+               lesson=lesson, claims=claims, quotes=quotes)
+        paragraphs = [(p, pieces(p.text, explainer.spans_in(article.id, p.id, ("claim", "loaded"))))
+                      for p in article.paragraphs]
+        render(f"handout:{article_id}", "handout.md.j2", f"Handout: {article.title}", article=article,
+               lesson=lesson, paragraphs=paragraphs, claims=claims)
 
 
 def _cited_on_page(actor, incoming: list) -> list[str]:

@@ -24,6 +24,7 @@ class Summary:
     unused_terms: list[str]
     thin_actors: list[str]  # fewer than two sources
     grades: dict[str, float] = field(default_factory=dict)
+    pack: str = ""  # claims, loaded words, events, lessons: one line, empty when there are none
 
     def lines(self) -> list[str]:
         c = self.counts
@@ -39,6 +40,8 @@ class Summary:
         out.append("sources never cited: " + (", ".join(self.uncited_sources) or "none"))
         out.append("glossary terms not used in any article: " + (", ".join(self.unused_terms) or "none"))
         out.append("actors with fewer than 2 sources: " + (", ".join(self.thin_actors) or "none"))
+        if self.pack:
+            out.append(self.pack)
         if self.grades:
             values = sorted(self.grades.values())
             median = values[len(values) // 2]
@@ -66,7 +69,7 @@ def actor_prose(actor) -> str:
 
 
 def summarise(explainer: Explainer) -> Summary:
-    spans = explainer.spans
+    spans = [s for s in explainer.spans if s.kind == "actor"]  # claim and event anchors are counted apart
     covered_keys = {(s.article, s.paragraph) for s in spans}
     all_paragraphs = [(a.id, p.id) for a in explainer.articles.values() for p in a.paragraphs]
     cited = set()
@@ -76,6 +79,8 @@ def summarise(explainer: Explainer) -> Summary:
             cited.update(rel.sources)
     for term in explainer.terms:
         cited.update(term.sources)
+    for item in [*explainer.claims.values(), *explainer.events]:
+        cited.update(item.sources)
     index = GlossaryIndex(explainer.terms)
     used_terms = set()
     for article in explainer.articles.values():
@@ -98,4 +103,20 @@ def summarise(explainer: Explainer) -> Summary:
         unused_terms=sorted(t.id for t in explainer.terms if t.id not in used_terms),
         thin_actors=sorted(a.id for a in explainer.actors.values() if len(set(a.sources)) < 2),
         grades={a.id: textstat.flesch_kincaid_grade(actor_prose(a)) for a in explainer.actors.values()},
+        pack=_pack_line(explainer),
     )
+
+
+def _pack_line(explainer: Explainer) -> str:
+    """Claims by verdict, loaded phrases, timeline events and classroom questions, on one line."""
+    if not (explainer.claims or explainer.events or explainer.lessons):
+        return ""
+    verdicts: dict[str, int] = {}
+    for claim in explainer.claims.values():
+        verdicts[claim.verdict.value] = verdicts.get(claim.verdict.value, 0) + 1
+    by_verdict = ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
+    questions = sum(len(lesson.questions) for lesson in explainer.lessons.values())
+    questions += sum(len(q) for q in explainer.actor_questions.values())
+    return (f"claims {len(explainer.claims)}" + (f" ({by_verdict})" if by_verdict else "")
+            + f" · loaded phrases {len(explainer.loaded)} · timeline events {len(explainer.events)}"
+            + f" · lessons {len(explainer.lessons)} · discussion questions {questions}")

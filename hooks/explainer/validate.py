@@ -19,15 +19,16 @@ from .problems import DataError, Problem
 
 @dataclass(frozen=True)
 class Span:
-    """Words of an article explained by one actor page, located in the paragraph's text."""
+    """Words of an article explained by one actor page, claim, loaded phrase or event, located in the text."""
 
     id: str  # the element id of the words on the article page, stable across edits elsewhere
-    owner: str  # actor id
+    owner: str  # id of the actor (or claim, loaded phrase, event) that explains the words
     article: str
     paragraph: str
     start: int
     end: int
-    anchor: model.QuoteAnchor
+    anchor: model.TextQuote
+    kind: str = "actor"  # "actor" | "claim" | "loaded" | "event"
 
 
 @dataclass
@@ -43,11 +44,25 @@ class Explainer:
     # Lookups built once per set of spans: a scan of every span on every page makes rendering O(pages²).
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def spans_of(self, actor_id: str) -> list[Span]:
-        return list(self._spans_by("owner").get(actor_id, ()))
+    claims: dict[str, model.Claim] = field(default_factory=dict)  # in the order of the data file
+    loaded: dict[str, model.LoadedPhrase] = field(default_factory=dict)
+    events: list[model.Event] = field(default_factory=list)  # by date
+    lessons: dict[str, model.ArticleLesson] = field(default_factory=dict)  # by article id
+    actor_questions: dict[str, list[model.Question]] = field(default_factory=dict)  # by actor id
 
-    def spans_in(self, article_id: str, paragraph_id: str) -> list[Span]:
-        return list(self._spans_by("place").get((article_id, paragraph_id), ()))
+    def spans_of(self, actor_id: str, kind: str = "actor") -> list[Span]:
+        return [s for s in self._spans_by("owner").get(actor_id, ()) if s.kind == kind]
+
+    def spans_in(self, article_id: str, paragraph_id: str, kinds: tuple[str, ...] | None = None) -> list[Span]:
+        return [s for s in self._spans_by("place").get((article_id, paragraph_id), ())
+                if kinds is None or s.kind in kinds]
+
+    def span_of(self, kind: str, owner: str) -> Span | None:
+        """The one span of a claim or loaded phrase."""
+        return next((s for s in self._spans_by("owner").get(owner, ()) if s.kind == kind), None)
+
+    def claims_of(self, article_id: str) -> list[model.Claim]:
+        return [c for c in self.claims.values() if (s := self.span_of("claim", c.id)) and s.article == article_id]
 
     def _spans_by(self, key: str) -> dict:
         """Spans by owner ("owner") or by (article, paragraph) ("place"), in the order of `spans`."""
@@ -110,8 +125,14 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
         explainer.spans += _locate(entry, explainer.articles, raw, problems)
     if raw.glossary:
         _check_glossary(raw.glossary, actors, sources, raw, problems)
+    if raw.claims:
+        _check_claims(raw.claims, explainer, sources, raw, problems)
+    if raw.events:
+        _check_events(raw.events, explainer, actors, sources, raw, problems)
+    if raw.classroom:
+        _check_classroom(raw.classroom, explainer, actors, terms, raw, problems)
     position = {(a.id, p.id): i for a in explainer.articles.values() for i, p in enumerate(a.paragraphs)}
-    explainer.spans.sort(key=lambda s: (s.article, position[(s.article, s.paragraph)], s.start, -s.end, s.owner))
+    explainer.spans.sort(key=lambda s: (s.article, position[(s.article, s.paragraph)], s.start, -s.end, s.kind, s.owner))
     return explainer
 
 
@@ -166,36 +187,117 @@ def _locate(entry: Entry, articles: dict[str, model.Article], raw: RawData, prob
     spans: list[Span] = []
     used_ids: set[str] = set()
     for i, anchor in enumerate(actor.covers):
-        here = ("covers", i)
-        if any(key.startswith("articles:") for key in raw.unreadable):
-            continue  # an article did not load: its own problems say why; anchors wait for it
-        article_id = anchor.article or (next(iter(articles)) if len(articles) == 1 else None)
-        if article_id is None:
-            problems.append(entry.problem(here, "there are several articles; say which with `article:`"))
+        found = _find_anchor(entry, ("covers", i), anchor, articles, raw, problems)
+        if found is None:
             continue
-        article = articles.get(article_id)
-        if article is None:
-            if articles:
-                problems.append(entry.problem(here + ("article",), _unknown("article", article_id, articles)))
-            continue
-        paragraphs = {p.id: p for p in article.paragraphs}
-        paragraph = paragraphs.get(anchor.paragraph)
-        if paragraph is None:
-            problems.append(entry.problem(here + ("paragraph",), _unknown(f"paragraph of '{article_id}'", anchor.paragraph, paragraphs)))
-            continue
-        found = find_quote(paragraph.text, anchor.quote, anchor.prefix, anchor.suffix)
-        if isinstance(found, NotFound):
-            problems.append(entry.problem(here + ("quote",),
-                f"quote not found in paragraph '{paragraph.id}'; nearest text is \"{found.nearest}\" ({found.diff})"))
-            continue
-        if isinstance(found, Ambiguous):
-            what = "occurs more than once" if found.count > 1 else "matches no occurrence with that prefix/suffix"
-            problems.append(entry.problem(here + ("quote",),
-                f"quote {what} in paragraph '{paragraph.id}'; add `prefix:` or `suffix:` with the words next to the one you mean"))
-            continue
-        span_id = _span_id(actor.id, paragraph.text[found.start:found.end], used_ids)
-        spans.append(Span(span_id, actor.id, article_id, paragraph.id, found.start, found.end, anchor))
+        article_id, paragraph, match = found
+        span_id = _span_id(actor.id, paragraph.text[match.start:match.end], used_ids)
+        spans.append(Span(span_id, actor.id, article_id, paragraph.id, match.start, match.end, anchor))
     return spans
+
+
+def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, articles: dict[str, model.Article],
+                 raw: RawData, problems: list[Problem]):
+    """`(article id, paragraph, Match)` for one quote anchor, or None after reporting why not."""
+    if any(key.startswith("articles:") for key in raw.unreadable):
+        return None  # an article did not load: its own problems say why; anchors wait for it
+    article_id = anchor.article or (next(iter(articles)) if len(articles) == 1 else None)
+    if article_id is None:
+        problems.append(entry.problem(here, "there are several articles; say which with `article:`"))
+        return None
+    article = articles.get(article_id)
+    if article is None:
+        if articles:
+            problems.append(entry.problem(here + ("article",), _unknown("article", article_id, articles)))
+        return None
+    paragraphs = {p.id: p for p in article.paragraphs}
+    paragraph = paragraphs.get(anchor.paragraph)
+    if paragraph is None:
+        problems.append(entry.problem(here + ("paragraph",), _unknown(f"paragraph of '{article_id}'", anchor.paragraph, paragraphs)))
+        return None
+    found = find_quote(paragraph.text, anchor.quote, anchor.prefix, anchor.suffix)
+    if isinstance(found, NotFound):
+        problems.append(entry.problem(here + ("quote",),
+            f"quote not found in paragraph '{paragraph.id}'; nearest text is \"{found.nearest}\" ({found.diff})"))
+        return None
+    if isinstance(found, Ambiguous):
+        what = "occurs more than once" if found.count > 1 else "matches no occurrence with that prefix/suffix"
+        problems.append(entry.problem(here + ("quote",),
+            f"quote {what} in paragraph '{paragraph.id}'; add `prefix:` or `suffix:` with the words next to the one you mean"))
+        return None
+    return article_id, paragraph, found
+
+
+def _check_claims(entry: Entry, ex: Explainer, sources: dict, raw: RawData, problems: list[Problem]) -> None:
+    """Claims and loaded phrases: unique ids, known sources and claims, quotes found in the article."""
+    claims_file: model.ClaimsFile = entry.value
+    ex.claims = _unique(entry, "claims", problems)
+    ex.loaded = _unique(entry, "loaded", problems)
+    for i, claim in enumerate(claims_file.claims):
+        _check_sources(entry, ("claims", i, "sources"), claim.sources, sources, raw, problems)
+        found = _find_anchor(entry, ("claims", i), claim, ex.articles, raw, problems)
+        if found and ex.claims.get(claim.id) is claim:
+            article_id, paragraph, match = found
+            ex.spans.append(Span(f"claim-{claim.id}", claim.id, article_id, paragraph.id, match.start, match.end, claim, "claim"))
+    for i, phrase in enumerate(claims_file.loaded):
+        if phrase.claim and phrase.claim not in ex.claims:
+            problems.append(entry.problem(("loaded", i, "claim"), _unknown("claim", phrase.claim, ex.claims)))
+        found = _find_anchor(entry, ("loaded", i), phrase, ex.articles, raw, problems)
+        if found and ex.loaded.get(phrase.id) is phrase:
+            article_id, paragraph, match = found
+            ex.spans.append(Span(f"loaded-{phrase.id}", phrase.id, article_id, paragraph.id, match.start, match.end, phrase, "loaded"))
+
+
+def _check_events(entry: Entry, ex: Explainer, actors: dict, sources: dict, raw: RawData, problems: list[Problem]) -> None:
+    """Events: unique ids, known actors and sources, quoted words found in the article."""
+    events = _unique(entry, "events", problems)
+    for i, event in enumerate(entry.value.events):
+        for j, actor_id in enumerate(event.actors):
+            if actor_id not in actors and f"actors:{actor_id}" not in raw.unreadable:
+                problems.append(entry.problem(("events", i, "actors", j), _unknown("actor", actor_id, actors)))
+        _check_sources(entry, ("events", i, "sources"), event.sources, sources, raw, problems)
+        for j, anchor in enumerate(event.explains):
+            found = _find_anchor(entry, ("events", i, "explains", j), anchor, ex.articles, raw, problems)
+            if found and events.get(event.id) is event:
+                article_id, paragraph, match = found
+                span_id = f"event-{event.id}" + (f"-{j + 1}" if j else "")
+                ex.spans.append(Span(span_id, event.id, article_id, paragraph.id, match.start, match.end, anchor, "event"))
+    ex.events = sorted(events.values(), key=lambda e: (e.date, e.id))
+
+
+def _check_classroom(entry: Entry, ex: Explainer, actors: dict, terms: dict, raw: RawData, problems: list[Problem]) -> None:
+    """Questions and lessons: keyed by known articles and actors, naming known terms and claims."""
+    classroom: model.ClassroomFile = entry.value
+    articles_ok = not any(key.startswith("articles:") for key in raw.unreadable)
+    for article_id, lesson in classroom.articles.items():
+        if article_id not in ex.articles:
+            if articles_ok:
+                problems.append(entry.problem(("articles", article_id), _unknown("article", article_id, ex.articles)))
+            continue
+        ex.lessons[article_id] = lesson
+        if "glossary" not in raw.unreadable:
+            for j, term_id in enumerate(lesson.vocabulary):
+                if term_id not in terms:
+                    problems.append(entry.problem(("articles", article_id, "vocabulary", j),
+                                                  _unknown("glossary term", term_id, terms, "data/glossary.yaml")))
+        _check_question_claims(entry, ("articles", article_id, "questions"), lesson.questions, ex, raw, problems)
+    for actor_id, questions in classroom.actors.items():
+        if actor_id not in actors:
+            if f"actors:{actor_id}" not in raw.unreadable:
+                problems.append(entry.problem(("actors", actor_id), _unknown("actor", actor_id, actors)))
+            continue
+        ex.actor_questions[actor_id] = questions
+        _check_question_claims(entry, ("actors", actor_id), questions, ex, raw, problems)
+
+
+def _check_question_claims(entry: Entry, path: tuple, questions: list, ex: Explainer, raw: RawData, problems: list[Problem]) -> None:
+    if "claims" in raw.unreadable:
+        return
+    for i, question in enumerate(questions):
+        for j, claim_id in enumerate(question.claims):
+            if claim_id not in ex.claims:
+                where = "data/claims.yaml" if ex.claims else "data/claims.yaml (the file is missing)"
+                problems.append(entry.problem(path + (i, "claims", j), _unknown("claim", claim_id, ex.claims, where)))
 
 
 def _span_id(owner: str, words: str, used: set[str]) -> str:

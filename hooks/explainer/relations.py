@@ -1,0 +1,265 @@
+"""Who backs whom, on a given day: the relationship matrix and its network diagram.
+
+Relationships are declared on actor files with `since`/`until` dates. The views show them as they
+stood on the article's `as_of` day and list what changed later, so a reader can tell what the
+article's author could know from what came after.
+
+The diagram is a static SVG made here, in Python, so the page needs no JavaScript and no download:
+actors on a circle, sorted by kind (in the order of `kinds.yaml`) then name; one line per tie, its
+kind shown by colour *and* by dash pattern and arrow, so it survives printing in black and white.
+The matrix table on the same page is its text alternative.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+from . import model
+from .validate import Explainer
+
+# The tie kinds the matrix and the diagram show, in legend order; `part-of` and `split-from` are
+# structure, not alliance, and are listed in text only.
+MATRIX_TYPES = ("backs", "fights", "rival", "cooperates")
+SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
+TYPE_LABELS = {"backs": "Backs", "fights": "Fights", "rival": "Rival of", "cooperates": "Cooperates with",
+               "part-of": "Part of", "split-from": "Split from"}
+# Colour, dash pattern and arrow per kind: every kind differs in more than colour.
+EDGE_STYLE = {
+    "backs": ("#1b5e20", "", True),
+    "fights": ("#b71c1c", "9 5", False),
+    "rival": ("#6a1b9a", "2 4", False),
+    "cooperates": ("#0d47a1", "14 4 3 4", False),
+}
+NODE_SHAPES = ("circle", "square", "diamond", "triangle")
+
+
+def period_bounds(value: str | None) -> tuple[date | None, date | None]:
+    """First and last day of a partial date: "2015" is all of 2015, "2015-09" all of September."""
+    if not value:
+        return None, None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    day = date(*parts)
+    return day, day
+
+
+def readable_date(value: str) -> str:
+    """"2015-09-30" -> "30 September 2015"; "2015-09" -> "September 2015"; "1944" -> "1944"."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = calendar.month_name[int(parts[1])]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def state_on(rel: model.Relationship, day: date | None) -> str:
+    """"current" on `day`, or "later" (began after it), or "earlier" (ended before it)."""
+    if day is None:
+        return "current"
+    began, _ = period_bounds(rel.since)
+    _, ended = period_bounds(rel.until)
+    if began and began > day:
+        return "later"
+    if ended and ended < day:
+        return "earlier"
+    return "current"
+
+
+@dataclass
+class Tie:
+    """One kind of tie between two actors as the matrix shows it (both declarations merged)."""
+
+    type: str
+    source: str  # actor id: the row ("backs" reads row -> column)
+    target: str
+    notes: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass
+class Change:
+    """A relationship that began after the day shown, ended before it, or ended later."""
+
+    what: str  # "began later" | "ended later" | "ended earlier"
+    actor: str
+    rel: model.Relationship
+
+
+@dataclass
+class Matrix:
+    day: date | None
+    actors: list[model.Actor]
+    ties: list[Tie]  # current on `day`, matrix kinds only
+    changes: list[Change]
+    other: list[tuple[model.Actor, model.Relationship]]  # part-of, split-from
+
+    def cell(self, row: str, col: str) -> list[Tie]:
+        return [t for t in self.ties if (t.source, t.target) == (row, col)
+                or (t.type in SYMMETRIC and (t.target, t.source) == (row, col))]
+
+    def sources(self) -> list[str]:
+        """Every source the matrix cites, in order of first use: the page numbers its notes by this."""
+        seen: dict[str, None] = {}
+        for row in self.actors:
+            for col in self.actors:
+                for tie in self.cell(row.id, col.id):
+                    seen.update(dict.fromkeys(tie.sources))
+        for change in self.changes:
+            seen.update(dict.fromkeys(change.rel.sources))
+        for _, rel in self.other:
+            seen.update(dict.fromkeys(rel.sources))
+        return list(seen)
+
+
+def ordered_actors(explainer: Explainer) -> list[model.Actor]:
+    """Actors by kind (the order of kinds.yaml), then by name: the diagram's and the table's order."""
+    rank = {k.id: i for i, k in enumerate(explainer.kinds)}
+    return sorted(explainer.actors.values(), key=lambda a: (rank.get(a.kind, len(rank)), a.name.casefold(), a.id))
+
+
+def build_matrix(explainer: Explainer, day: date | None) -> Matrix:
+    actors = ordered_actors(explainer)
+    ties: dict[tuple, Tie] = {}
+    changes: list[Change] = []
+    other = []
+    for actor in actors:
+        for rel in actor.relationships:
+            if rel.target not in explainer.actors:
+                continue
+            kind = rel.type.value
+            state = state_on(rel, day)
+            if state == "later":
+                changes.append(Change("began later", actor.id, rel))
+            elif state == "earlier":
+                changes.append(Change("ended earlier", actor.id, rel))
+            elif rel.until:
+                changes.append(Change("ended later", actor.id, rel))
+            if kind not in MATRIX_TYPES:
+                other.append((actor, rel))
+                continue
+            if state != "current":
+                continue
+            pair = (actor.id, rel.target)
+            key = (kind, *sorted(pair)) if kind in SYMMETRIC else (kind, *pair)
+            tie = ties.setdefault(key, Tie(kind, actor.id, rel.target, since=rel.since, until=rel.until))
+            tie.notes.append(rel.note)
+            tie.sources.extend(s for s in rel.sources if s not in tie.sources)
+    order = {a.id: i for i, a in enumerate(actors)}
+    changes.sort(key=lambda c: (c.rel.until if c.what != "began later" else c.rel.since or "", order[c.actor], c.rel.target))
+    return Matrix(day, actors, sorted(ties.values(), key=lambda t: (order[t.source], order[t.target], t.type)),
+                  changes, other)
+
+
+def svg(matrix: Matrix, title: str, description: str, *, kind_titles: dict[str, str] | None = None,
+        svg_id: str = "xp-graph") -> str:
+    """The network diagram as one line-broken SVG element, with no blank line (it is raw HTML in Markdown)."""
+    width, height = 960, 700
+    cx, cy, radius = width / 2, 300, 210
+    kinds: list[str] = []
+    for actor in matrix.actors:
+        if actor.kind not in kinds:
+            kinds.append(actor.kind)
+    n = max(1, len(matrix.actors))
+    at: dict[str, tuple[float, float, float]] = {}
+    for i, actor in enumerate(matrix.actors):
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        at[actor.id] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
+
+    def f(x: float) -> str:
+        return f"{x:.1f}".rstrip("0").rstrip(".")
+
+    out = [
+        f'<svg class="xp-graph" id="{svg_id}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" font-family="sans-serif">',
+        f'<title id="{svg_id}-title">{escape(title)}</title>',
+        f'<desc id="{svg_id}-desc">{escape(description)}</desc>',
+        "<defs>",
+    ]
+    for kind, (colour, _, arrow) in EDGE_STYLE.items():
+        if arrow:
+            out.append(f'<marker id="{svg_id}-arrow-{kind}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+                       f'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>')
+    out.append("</defs>")
+    # Ties: parallel ties between one pair are drawn side by side.
+    by_pair: dict[tuple[str, str], list[Tie]] = {}
+    for tie in matrix.ties:
+        by_pair.setdefault(tuple(sorted((tie.source, tie.target))), []).append(tie)
+    out.append('<g class="xp-graph-ties" fill="none" stroke-width="2.5">')
+    names = {a.id: a.name for a in matrix.actors}
+    for pair in sorted(by_pair, key=lambda p: (list(at).index(p[0]), list(at).index(p[1]))):
+        group = by_pair[pair]
+        for k, tie in enumerate(group):
+            (x1, y1, _), (x2, y2, _) = at[tie.source], at[tie.target]
+            dx, dy = x2 - x1, y2 - y1
+            length = math.hypot(dx, dy) or 1
+            ux, uy = dx / length, dy / length
+            offset = (k - (len(group) - 1) / 2) * 7
+            ox, oy = -uy * offset, ux * offset
+            gap = 14
+            colour, dash, arrow = EDGE_STYLE[tie.type]
+            attrs = f'stroke="{colour}"' + (f' stroke-dasharray="{dash}"' if dash else "")
+            if arrow:
+                attrs += f' marker-end="url(#{svg_id}-arrow-{tie.type})"'
+            label = f"{names[tie.source]} {TYPE_LABELS[tie.type].lower()} {names[tie.target]}"
+            out.append(
+                f'<line x1="{f(x1 + ux * gap + ox)}" y1="{f(y1 + uy * gap + oy)}" x2="{f(x2 - ux * gap + ox)}" '
+                f'y2="{f(y2 - uy * gap + oy)}" {attrs} data-type="{tie.type}"><title>{escape(label)}</title></line>'
+            )
+    out.append("</g>")
+    out.append('<g class="xp-graph-actors" font-size="15" fill="#1a1a1a">')
+    for actor in matrix.actors:
+        x, y, angle = at[actor.id]
+        shape = NODE_SHAPES[kinds.index(actor.kind) % len(NODE_SHAPES)]
+        out.append(_node(shape, x, y, f))
+        lx, ly = cx + (radius + 22) * math.cos(angle), cy + (radius + 22) * math.sin(angle)
+        cos = math.cos(angle)
+        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+        ly += 5 if abs(cos) > 0.2 else (16 if math.sin(angle) > 0 else -6)
+        out.append(f'<text x="{f(lx)}" y="{f(ly)}" text-anchor="{anchor}" data-actor="{actor.id}">{escape(actor.name)}</text>')
+    out.append("</g>")
+    # The legend, inside the picture so it travels with it (saved, printed).
+    out.append(f'<g class="xp-graph-legend" font-size="14" fill="#1a1a1a" transform="translate(30 {height - 150})">')
+    for i, kind in enumerate(MATRIX_TYPES):
+        colour, dash, arrow = EDGE_STYLE[kind]
+        y = 18 + i * 24
+        attrs = f'stroke="{colour}" stroke-width="2.5"' + (f' stroke-dasharray="{dash}"' if dash else "")
+        if arrow:
+            attrs += f' marker-end="url(#{svg_id}-arrow-{kind})"'
+        text = TYPE_LABELS[kind] + (" (arrow points at the one backed)" if kind == "backs" else "")
+        out.append(f'<line x1="0" y1="{y}" x2="56" y2="{y}" {attrs}/><text x="68" y="{y + 5}">{escape(text)}</text>')
+    out.append("</g>")
+    out.append(f'<g class="xp-graph-kinds" font-size="14" fill="#1a1a1a" transform="translate({width - 330} {height - 150})">')
+    for i, kind in enumerate(kinds):
+        shape = NODE_SHAPES[i % len(NODE_SHAPES)]
+        y = 18 + i * 24
+        out.append(_node(shape, 8, y, f) + f'<text x="26" y="{y + 5}">{escape((kind_titles or {}).get(kind, kind))}</text>')
+    out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _node(shape: str, x: float, y: float, f) -> str:
+    style = 'fill="#ffffff" stroke="#1a1a1a" stroke-width="2"'
+    if shape == "square":
+        return f'<rect x="{f(x - 8)}" y="{f(y - 8)}" width="16" height="16" {style}/>'
+    if shape == "diamond":
+        return f'<path d="M{f(x)},{f(y - 10)} L{f(x + 10)},{f(y)} L{f(x)},{f(y + 10)} L{f(x - 10)},{f(y)} z" {style}/>'
+    if shape == "triangle":
+        return f'<path d="M{f(x)},{f(y - 10)} L{f(x + 9)},{f(y + 7)} L{f(x - 9)},{f(y + 7)} z" {style}/>'
+    return f'<circle cx="{f(x)}" cy="{f(y)}" r="9" {style}/>'
+
+
+def describe(matrix: Matrix) -> str:
+    """The diagram's text description: every tie as a sentence."""
+    names = {a.id: a.name for a in matrix.actors}
+    sentences = [f"{names[t.source]} {TYPE_LABELS[t.type].lower()} {names[t.target]}." for t in matrix.ties]
+    return " ".join(sentences) or "No relationships are recorded."
