@@ -84,7 +84,7 @@ def test_every_relationship_cell_has_a_source(mini_build):
     soup = content(page(mini_build.site, "relationships/"))
     cells = soup.select("table.xp-matrix td.xp-tie")
     assert len(cells) == 2 and len(cells[0].select("span")) == 2  # cooperates and rival, both ways round
-    sources = {li.find(id=True)["id"] for li in soup.find(id="sources").find_next("ol").find_all("li")}
+    sources = {li.find(id=True)["id"] for li in soup.find(id="sources").find_next(["ol", "ul"]).find_all("li")}
     for cell in cells:
         cites = cell.select("a.xp-cite")
         assert cites, cell
