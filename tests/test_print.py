@@ -1,4 +1,4 @@
-"""Handouts printed to PDF by Chromium: clean pages, labels and questions in, the site's chrome out.
+"""Handouts printed to PDF by Chromium (clean pages, labels and questions in, the chrome out), and the claims filter.
 
 Skipped without Chromium (Debian's /usr/bin/chromium, driven by Playwright), except with CI=true,
 where a missing browser fails the run.
@@ -84,3 +84,27 @@ def test_mini_handout_prints(tmp_path: Path):
     text = _flat(" ".join(pages))
     assert len(pages) == 2  # the article and key terms, then the questions on a page of their own
     assert "C03 · Mixed · Disputed" in text and _flat(pages[1]).startswith("Questions")
+
+
+def test_claims_filter_works_offline_and_shows_all_without_script(real_site: Path):
+    if not CHROMIUM.is_file():
+        _pdf_pages(real_site, "claims")  # skipped without Chromium, failed on CI
+    from playwright.sync_api import sync_playwright
+
+    url = (real_site / "claims" / "index.html").as_uri()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            assert page.locator(".xp-claim-entry:visible").count() == 34
+            page.select_option("#xp-filter-verdict", "disputed")
+            assert page.locator(".xp-claim-entry:visible").count() == 5
+            page.select_option("#xp-filter-type", "opinion")
+            assert page.locator(".xp-filter-status").inner_text() == "Showing 3 of 34 claims."
+            plain = browser.new_page(java_script_enabled=False)
+            plain.goto(url)
+            assert plain.locator(".xp-claim-entry:visible").count() == 34
+            assert plain.locator("#xp-claim-filter").is_hidden()
+        finally:
+            browser.close()
