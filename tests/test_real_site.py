@@ -28,7 +28,7 @@ def test_every_actor_has_a_page_with_sources_and_review_date(real_build, explain
     for actor in explainer.actors.values():
         soup = content(page(real_build.site, f"actors/{actor.id}/"))
         assert soup.h1.get_text().strip("¶ ") == actor.name
-        assert len(soup.find(id="sources").find_next("ul").find_all("li")) >= 2, actor.id
+        assert len(soup.find(id="sources").find_next("ol").find_all("li")) >= 2, actor.id
         assert soup.select_one(".xp-reviewed time")["datetime"] == actor.reviewed.isoformat()
 
 
