@@ -7,6 +7,7 @@ served on 127.0.0.1. Without Chromium the suite is skipped, except with CI=true,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -137,8 +138,9 @@ class Watch:
         assert self.errors == [], f"page errors: {self.errors}"
 
 
-@pytest.fixture
-def tab(browser, site):
+@contextlib.contextmanager
+def _watched_tab(browser, site: Site):
+    """A fresh browser tab on `site` that records outside requests, console errors and page errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     watch = Watch(site)
 
@@ -162,6 +164,12 @@ def tab(browser, site):
     yield page
     context.close()
     watch.assert_clean()
+
+
+@pytest.fixture
+def tab(browser, site):
+    with _watched_tab(browser, site) as page:
+        yield page
 
 
 def _open(page, url: str) -> None:
@@ -323,18 +331,24 @@ def _axe(page) -> list[dict]:
             nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))""", [WCAG, EXTRA_RULES])
 
 
-@pytest.mark.parametrize("kind", [*PAGES, "404"])
-def test_accessibility_wcag21_aa(tab, site, kind):
-    if kind == "404":
-        if site.kind == "offline":
-            pytest.skip("404.html uses root-absolute paths: it is only reached on a server")
-        _open(tab, site.base + "404.html")
-    else:
-        _open(tab, site.url(kind))
+def _assert_no_violations(page) -> None:
     time.sleep(0.1)  # let Material finish its first render (sidebars, tooltips)
-    violations = _axe(tab)
+    violations = _axe(page)
     assert violations == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
                                        for v in violations)
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_accessibility_wcag21_aa(tab, site, kind):
+    _open(tab, site.url(kind))
+    _assert_no_violations(tab)
+
+
+def test_accessibility_of_the_404_page(browser, served_site):
+    # 404.html uses root-absolute paths: it is only ever reached on a server, so it is checked there.
+    with _watched_tab(browser, served_site) as page:
+        _open(page, served_site.base + "404.html")
+        _assert_no_violations(page)
 
 
 def test_printing_a_page_as_a_handout(tab, site):
