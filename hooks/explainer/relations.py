@@ -35,6 +35,9 @@ EDGE_STYLE = {
     "cooperates": ("#0d47a1", "14 4 3 4", False),
 }
 NODE_SHAPES = ("circle", "square", "diamond", "triangle")
+# Beyond this many actors a grid or a circle of names is unreadable (and the page grows with the
+# square of the data): the page then lists the ties in words only, and each actor page keeps its table.
+GRID_LIMIT = 40
 
 
 def period_bounds(value: str | None) -> tuple[date | None, date | None]:
@@ -102,17 +105,30 @@ class Matrix:
     changes: list[Change]
     other: list[tuple[model.Actor, model.Relationship]]  # part-of, split-from
 
+    cells: dict[tuple[str, str], list[Tie]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Each tie under its (row, column), and a symmetric one under its mirror too: one pass, so
+        # looking up a cell does not scan every tie.
+        for tie in self.ties:
+            self.cells.setdefault((tie.source, tie.target), []).append(tie)
+            if tie.type in SYMMETRIC:
+                self.cells.setdefault((tie.target, tie.source), []).append(tie)
+
+    @property
+    def shows_grid(self) -> bool:
+        return len(self.actors) <= GRID_LIMIT
+
     def cell(self, row: str, col: str) -> list[Tie]:
-        return [t for t in self.ties if (t.source, t.target) == (row, col)
-                or (t.type in SYMMETRIC and (t.target, t.source) == (row, col))]
+        return self.cells.get((row, col), [])
 
     def sources(self) -> list[str]:
         """Every source the matrix cites, in order of first use: the page numbers its notes by this."""
         seen: dict[str, None] = {}
-        for row in self.actors:
-            for col in self.actors:
-                for tie in self.cell(row.id, col.id):
-                    seen.update(dict.fromkeys(tie.sources))
+        order = {a.id: i for i, a in enumerate(self.actors)}
+        for key in sorted(self.cells, key=lambda rc: (order[rc[0]], order[rc[1]])):
+            for tie in self.cells[key]:
+                seen.update(dict.fromkeys(tie.sources))
         for change in self.changes:
             seen.update(dict.fromkeys(change.rel.sources))
         for _, rel in self.other:
@@ -195,7 +211,8 @@ def svg(matrix: Matrix, title: str, description: str, *, kind_titles: dict[str, 
         by_pair.setdefault(tuple(sorted((tie.source, tie.target))), []).append(tie)
     out.append('<g class="xp-graph-ties" fill="none" stroke-width="2.5">')
     names = {a.id: a.name for a in matrix.actors}
-    for pair in sorted(by_pair, key=lambda p: (list(at).index(p[0]), list(at).index(p[1]))):
+    position = {actor_id: i for i, actor_id in enumerate(at)}
+    for pair in sorted(by_pair, key=lambda p: (position[p[0]], position[p[1]])):
         group = by_pair[pair]
         for k, tie in enumerate(group):
             (x1, y1, _), (x2, y2, _) = at[tie.source], at[tie.target]

@@ -148,7 +148,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
         matrix = relations.build_matrix(explainer, day)
         title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
         kind_titles = {k.id: k.title for k in explainer.kinds}
-        graph = relations.svg(matrix, title, relations.describe(matrix), kind_titles=kind_titles)
+        graph = relations.svg(matrix, title, relations.describe(matrix), kind_titles=kind_titles) if matrix.shows_grid else ""
         render("relationships", "relationships.md.j2", "Who backs whom", matrix=matrix, graph=graph, day=day)
     if "timeline" in paths:
         headings = {"background": "Background: how it came to this", "around": "The days around the article",

@@ -81,8 +81,34 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# A quick look for anything the full scan could object to; pages without any (nearly all) skip the
+# slow pure-Python HTML parse. Loose on purpose: a false alarm only costs the full scan.
+_SUSPECT = re.compile(
+    r"<\s*/?\s*(?:" + "|".join(sorted(BANNED_TAGS)) + r")\b"
+    r"|[\s/\"'](?:on[a-z]+|style)\s*="
+    r"|&#|&colon;|&tab;|&newline;",
+    re.IGNORECASE,
+)
+_URL_VALUE = re.compile(
+    r"[\s/\"'](?:" + "|".join(re.escape(a) for a in sorted(URL_ATTRIBUTES)) + r")\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]*))",
+    re.IGNORECASE,
+)
+
+
+def _suspect(html: str) -> bool:
+    if _SUSPECT.search(html):
+        return True
+    for match in _URL_VALUE.finditer(html):
+        value = next(v for v in match.groups() if v is not None)
+        if unsafe_url(value) or not _parses(value):
+            return True
+    return False
+
+
 def html_problems(html: str) -> list[str]:
     """Script-bearing things in rendered HTML: banned elements, on* and style attributes, unsafe URLs."""
+    if not _suspect(html):
+        return []
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
@@ -98,6 +124,8 @@ def markdown_problem(text: str) -> str | None:
     if braces:
         return (f"'{braces.group(0)[:40]}': curly braces are not allowed in data text (Markdown would read "
                 "them as HTML attributes); use ( ) instead")
+    if "[" not in text and "<" not in text:
+        return None  # no link, image, autolink or footnote can come out of it: skip rendering
     _MD.reset()
     for found in html_problems(_MD.convert(text)):
         link = re.search(r'="(.*)" on <', found)
