@@ -365,3 +365,13 @@ def test_names_that_become_headings_must_be_one_line(mini_data: Path):
     assert only(problems_of(mini_data)) == (
         f"data/glossary.yaml:{line}: terms[2].term: must be on one line "
         "(it becomes a heading or a name in running text)")
+
+
+def test_suggestions_prefer_ids_that_start_alike():
+    from explainer.validate import suggest
+
+    known = ["eastern-regional-government", "capital-government", "river-guild", "north-council"]
+    assert suggest("eastern-regional-govt", known) == "eastern-regional-government"
+    assert suggest("capitol", known) == "capital-government"  # a misspelt first word alone
+    assert suggest("river-gild", known) == "river-guild"
+    assert suggest("nobody-at-all", known) is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import textstat
 
 from .glossary_marker import GlossaryIndex
 from .validate import Explainer
@@ -68,6 +67,12 @@ def actor_prose(actor) -> str:
     return " ".join(_plain(p).rstrip(".") + "." for p in parts if p.strip())
 
 
+def _reading_grades(explainer: Explainer) -> dict[str, float]:
+    import textstat  # imported here: it is slow to load, and only this summary needs it
+
+    return {a.id: textstat.flesch_kincaid_grade(actor_prose(a)) for a in explainer.actors.values()}
+
+
 def summarise(explainer: Explainer) -> Summary:
     spans = [s for s in explainer.spans if s.kind == "actor"]  # claim and event anchors are counted apart
     covered_keys = {(s.article, s.paragraph) for s in spans}
@@ -102,7 +107,7 @@ def summarise(explainer: Explainer) -> Summary:
         uncited_sources=sorted(set(explainer.sources) - cited),
         unused_terms=sorted(t.id for t in explainer.terms if t.id not in used_terms),
         thin_actors=sorted(a.id for a in explainer.actors.values() if len(set(a.sources)) < 2),
-        grades={a.id: textstat.flesch_kincaid_grade(actor_prose(a)) for a in explainer.actors.values()},
+        grades=_reading_grades(explainer),
         pack=_pack_line(explainer),
     )
 

@@ -175,9 +175,25 @@ def _check_sources(entry: Entry, path: tuple, ids: list[str], sources: dict, raw
             problems.append(entry.problem(path + (i,), _unknown("source", source_id, sources, "data/sources.yaml")))
 
 
+def suggest(value: str, known) -> str | None:
+    """The id a contributor most likely meant: same start first (`kurdistan-regional-govt` means
+    `kurdistan-regional-government`, not another id that merely ends alike), then plain similarity."""
+    known = sorted(known)
+    head = value.split("-")[0]
+    same_start = [k for k in known if k.split("-")[0] == head]
+    near = difflib.get_close_matches(value, same_start, n=1, cutoff=0.4)
+    near = near or difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if not near:  # a misspelt first word alone: `asad` for `assad-government`
+        heads = {}
+        for k in known:
+            heads.setdefault(k.split("-")[0], k)
+        near = [heads[h] for h in difflib.get_close_matches(value, list(heads), n=1, cutoff=0.75)]
+    return near[0] if near else None
+
+
 def _unknown(what: str, value: str, known, where: str | None = None) -> str:
-    near = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    hint = f" (did you mean '{near[0]}'?)" if near else (f"; add it to {where}" if where else "")
+    near = suggest(value, known)
+    hint = f" (did you mean '{near}'?)" if near else (f"; add it to {where}" if where else "")
     return f"unknown {what} '{value}'{hint}"
 
 
