@@ -296,6 +296,21 @@ def test_glossary_tooltip_on_keyboard_focus(tab, site):
     assert _tooltip_for(tab, term).strip() == definition.strip()
 
 
+def test_reader_switches_layers_of_marks_off_and_on(tab, site):
+    _open(tab, site.url("article"))
+    switches = tab.locator("#xp-layers input[type=checkbox]")
+    assert switches.count() >= 3 and all(switches.nth(i).is_checked() for i in range(switches.count()))
+    assert tab.locator(".xp-claim-ref").first.is_visible()
+    tab.get_by_label("Claim checks").uncheck()
+    assert not tab.locator(".xp-claim-ref").first.is_visible()
+    assert tab.locator(".xp-actor-ref").first.is_visible()  # the other layers stay
+    tab.reload()  # the choice is remembered in this browser
+    assert not tab.get_by_label("Claim checks").is_checked()
+    assert not tab.locator(".xp-claim-ref").first.is_visible()
+    tab.get_by_label("Claim checks").check()
+    assert tab.locator(".xp-claim-ref").first.is_visible()
+
+
 def test_every_page_loads_cleanly(tab, site, offline_site, capsys):
     """Every page of the copy: no outside request, no console or page error, every picture shown."""
     folder = offline_site.folder

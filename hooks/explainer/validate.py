@@ -176,14 +176,14 @@ def _check_sources(entry: Entry, path: tuple, ids: list[str], sources: dict, raw
 
 
 def suggest(value: str, known) -> str | None:
-    """The id a contributor most likely meant: same start first (`kurdistan-regional-govt` means
-    `kurdistan-regional-government`, not another id that merely ends alike), then plain similarity."""
+    """The id a contributor most likely meant: same start first (`eastern-regional-govt` means
+    `eastern-regional-government`, not another id that merely ends alike), then plain similarity."""
     known = sorted(known)
     head = value.split("-")[0]
     same_start = [k for k in known if k.split("-")[0] == head]
     near = difflib.get_close_matches(value, same_start, n=1, cutoff=0.4)
     near = near or difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    if not near:  # a misspelt first word alone: `asad` for `assad-government`
+    if not near:  # a misspelt first word alone: `capitol` for `capital-government`
         heads = {}
         for k in known:
             heads.setdefault(k.split("-")[0], k)
