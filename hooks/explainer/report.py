@@ -37,7 +37,7 @@ class Summary:
         if self.uncovered:
             out.append("  not yet explained: " + ", ".join(self.uncovered))
         out.append("sources never cited: " + (", ".join(self.uncited_sources) or "none"))
-        out.append("glossary terms not used in any article: " + (", ".join(self.unused_terms) or "none"))
+        out.append("glossary terms no page uses: " + (", ".join(self.unused_terms) or "none"))
         out.append("actors with fewer than 2 sources: " + (", ".join(self.thin_actors) or "none"))
         if self.pack:
             out.append(self.pack)
@@ -67,6 +67,22 @@ def actor_prose(actor) -> str:
     return " ".join(_plain(p).rstrip(".") + "." for p in parts if p.strip())
 
 
+def _site_prose(explainer: Explainer):
+    """Every text a reader meets on the generated pages, bar the glossary itself: a term none of
+    them uses is defined for nothing."""
+    for article in explainer.articles.values():
+        yield from (p.text for p in article.paragraphs)
+    for actor in explainer.actors.values():
+        yield actor.name
+        yield actor_prose(actor)
+    for claim in explainer.claims.values():
+        yield claim.explanation
+    for phrase in explainer.loaded.values():
+        yield f"{phrase.neutral} {phrase.note}"
+    for event in explainer.events:
+        yield f"{event.title} {event.text or ''}"
+
+
 def _reading_grades(explainer: Explainer) -> dict[str, float]:
     import textstat  # imported here: it is slow to load, and only this summary needs it
 
@@ -88,9 +104,8 @@ def summarise(explainer: Explainer) -> Summary:
         cited.update(item.sources)
     index = GlossaryIndex(explainer.terms)
     used_terms = set()
-    for article in explainer.articles.values():
-        for paragraph in article.paragraphs:
-            used_terms |= index.terms_in(paragraph.text)
+    for text in _site_prose(explainer):
+        used_terms |= index.terms_in(text)
     return Summary(
         counts={
             "articles": len(explainer.articles),
