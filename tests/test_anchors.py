@@ -36,3 +36,14 @@ def test_repeated_quote_needs_prefix_or_suffix():
     assert find_quote(text, "the sluices", prefix="and") == Match(16, 27)
     assert find_quote(text, "the sluices", suffix="and") == Match(0, 11)
     assert find_quote(text, "the sluices", suffix="nothing") == Ambiguous(0)
+
+
+def test_span_ids_of_different_owners_never_collide():
+    from explainer.validate import _span_id
+
+    first = _span_id("east", "Eastern, Western", set())
+    second = _span_id("east-eastern", "Western", set())
+    assert first == "q-east--eastern-western" and second == "q-east-eastern--western"
+    assert _span_id("a", "Islāmic State", set()) == "q-a--islamic-state"  # letters with marks keep their base
+    used: set[str] = set()
+    assert [_span_id("a", "same words", used) for _ in range(3)] == ["q-a--same-words", "q-a--same-words-2", "q-a--same-words-3"]

@@ -36,7 +36,7 @@ def test_quote_links_go_to_the_words_and_back(mini_build):
 
 def test_correction_is_on_the_explainer_and_at_the_words(mini_build):
     actor = page(mini_build.site, "actors/north-council/")
-    cover = actor.find(id="about-q-north-council-signed-the-guild-s-pact-on-sunda")
+    cover = actor.find(id="about-q-north-council--signed-the-guild-s-pact-on-sunda")
     assert "It was signed on a Monday" in cover.select_one(".admonition.warning").get_text()
     article = page(mini_build.site, "articles/river-dispute/")
     ref = [a for a in article.select("sup.xp-refs a") if "correction" in a.get_text()]
@@ -46,7 +46,7 @@ def test_correction_is_on_the_explainer_and_at_the_words(mini_build):
 def test_crossing_and_nested_quotes_keep_text_order(mini_build):
     paragraph = page(mini_build.site, "articles/river-dispute/").select_one("#p-sluices")
     quotes = paragraph.select("span.xp-quote")
-    assert [q.get("id") for q in quotes] == ["q-river-guild-the-river-guild-controls-the-slu", "q-north-council-the-sluices"]
+    assert [q.get("id") for q in quotes] == ["q-river-guild--the-river-guild-controls-the-slu", "q-north-council--the-sluices"]
     assert quotes[1].find_parent("span", class_="xp-quote") is quotes[0]
 
 
@@ -113,8 +113,8 @@ def test_strict_build_checks_anchors_into_generated_pages(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     (docs / "links.md").write_text(
-        "[good](articles/river-dispute.md#q-river-guild-guild-s-pact) [bad](articles/river-dispute.md#q-no-such-quote)\n",
+        "[good](articles/river-dispute.md#q-river-guild--guild-s-pact) [bad](articles/river-dispute.md#q-no-such-quote)\n",
         encoding="utf-8")
     build = build_site(tmp_path, MINI, extra_config={"docs_dir": str(docs)})
     assert build.returncode != 0
-    assert "q-no-such-quote" in build.output and "q-river-guild-guild-s-pact" not in build.output
+    assert "q-no-such-quote" in build.output and "q-river-guild--guild-s-pact" not in build.output

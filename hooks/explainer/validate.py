@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -276,7 +277,7 @@ def _check_events(entry: Entry, ex: Explainer, actors: dict, sources: dict, raw:
             found = _find_anchor(entry, ("events", i, "explains", j), anchor, ex.articles, raw, problems)
             if found and events.get(event.id) is event:
                 article_id, paragraph, match = found
-                span_id = f"event-{event.id}" + (f"-{j + 1}" if j else "")
+                span_id = f"event-{event.id}" + (f"--{j + 1}" if j else "")  # `--`: no id holds it
                 ex.spans.append(Span(span_id, event.id, article_id, paragraph.id, match.start, match.end, anchor, "event"))
     ex.events = sorted(events.values(), key=lambda e: (e.date, e.id))
 
@@ -317,9 +318,11 @@ def _check_question_claims(entry: Entry, path: tuple, questions: list, ex: Expla
 
 
 def _span_id(owner: str, words: str, used: set[str]) -> str:
-    """`q-<actor>-<first words>`: stable when other quotes are added, unique on the page."""
-    slug = "-".join(re.findall(r"[a-z0-9]+", words.casefold().encode("ascii", "ignore").decode()))[:32].strip("-")
-    base = f"q-{owner}-{slug or 'quote'}"
+    """`q-<actor>--<first words>`: stable when other quotes are added, unique on the page. The double
+    hyphen, which no id contains, keeps `q-a--b-c` (actor `a`) apart from `q-a-b--c` (actor `a-b`)."""
+    ascii_words = unicodedata.normalize("NFKD", words.casefold()).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_words))[:32].strip("-")
+    base = f"q-{owner}--{slug or 'quote'}"
     candidate, n = base, 2
     while candidate in used:
         candidate, n = f"{base}-{n}", n + 1
