@@ -54,7 +54,8 @@ def on_files(files, config):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
-    config.nav = generated_nav(config.nav, _build["explainer"], _build["pages"])
+    hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+    config.nav = generated_nav(config.nav, _build["explainer"], _build["pages"], hand_written)
     return files
 
 

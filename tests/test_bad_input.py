@@ -375,3 +375,33 @@ def test_suggestions_prefer_ids_that_start_alike():
     assert suggest("capitol", known) == "capital-government"  # a misspelt first word alone
     assert suggest("river-gild", known) == "river-guild"
     assert suggest("nobody-at-all", known) is None
+
+
+def test_dates_must_be_real(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "since: 2020-05", "since: 2020-13")
+    assert only(problems_of(mini_data)) == (
+        f"{ACTOR}:{line_of(path, 'since: 2020-13')}: relationships[0].since: "
+        "'2020-13' is not a real date; check the month (01-12) and the day")
+
+
+def test_a_relationship_cannot_end_before_it_begins(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "since: 2020-05", "since: 2020-05\n    until: 2019-12-31")
+    assert only(problems_of(mini_data)) == (
+        f"{ACTOR}:{line_of(path, '- target: river-guild')}: relationships[0]: "
+        "`until` (2019-12-31) is before `since` (2020-05); swap or correct them")
+
+
+def test_a_paragraph_is_one_line(mini_data: Path):
+    path = mini_data / "articles/river-dispute.yaml"
+    edit(path, "    text: A sluice at dawn", "    text: |\n      A sluice at dawn\n\n      - and a list")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"data/articles/river-dispute.yaml:{line_of(path, 'text: |')}: paragraphs[1].text: holds a line break")
+
+
+def test_pictures_from_data_are_refused(mini_data: Path):
+    path = mini_data / "actors/north-council.yaml"
+    edit(path, "description: The North Council", "description: See ![map](https://example.org/map.png). The North Council")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"{ACTOR}:{line_of(path, 'description:')}: description: pictures are not allowed in data text")

@@ -118,3 +118,24 @@ def test_strict_build_checks_anchors_into_generated_pages(tmp_path):
     build = build_site(tmp_path, MINI, extra_config={"docs_dir": str(docs)})
     assert build.returncode != 0
     assert "q-no-such-quote" in build.output and "q-river-guild--guild-s-pact" not in build.output
+
+
+def test_without_a_nav_the_hand_written_pages_stay(tmp_path):
+    build = build_site(tmp_path, MINI, extra_config={"nav": None})
+    assert build.returncode == 0, build.output
+    top = page(build.site, "").select("nav.md-nav--primary > ul > li > a")
+    links = [a.get_text().strip() for a in top]
+    assert top[0]["href"] in (".", "./") and "About this site" in links and "For teachers" in links
+
+
+def test_source_links_with_brackets_and_markdown_in_correction_tooltips(mini_data, tmp_path):
+    edit(mini_data / "sources.yaml", "url: https://example.org/gazette/water-pact", "url: https://example.org/wiki/Pact_(2020")
+    edit(mini_data / "actors/north-council.yaml", "correction: It was signed on a Monday, according to the Gazette.",
+         "correction: It was signed on a Monday, according to [the Gazette](https://example.org/g).")
+    build = build_site(tmp_path, mini_data)
+    assert build.returncode == 0, build.output
+    actor = page(build.site, "actors/north-council/")
+    assert [a["href"] for a in actor.select("#source-gazette-2020 ~ a, li:has(> #source-gazette-2020) a")] == [
+        "https://example.org/wiki/Pact_%282020"]
+    ref = [a for a in page(build.site, "articles/river-dispute/").select("sup.xp-refs a") if "correction" in a.get_text()]
+    assert ref[0]["title"] == "Correction: It was signed on a Monday, according to the Gazette."

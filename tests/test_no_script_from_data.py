@@ -125,7 +125,7 @@ def test_payload_is_refused_in_every_markdown_field(mini_data: Path, payload: st
                 where = f": {_dotted(path)}: "
                 hits = [m for m in messages if m.startswith(prefix) and where in m]
                 assert hits, f"{payload!r} not refused in {rel} {_dotted(path)}"
-                assert re.search(r"raw HTML is not allowed|links must start with http|curly braces are not allowed",
+                assert re.search(r"raw HTML is not allowed|links must start with http|curly braces are not allowed|pictures are not allowed",
                                  hits[0]), hits[0]
     assert not any("Traceback" in m for m in messages)
 

@@ -12,6 +12,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 
 def md_escape(text: str) -> str:
     """Plain text made safe to drop into Markdown: it renders as the same characters, nothing more."""
+    text = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)  # one line: a line break in a list item or cell ends it
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\s*)([#>+-])", r"\1\\\2", text)  # not a heading, quote or list item

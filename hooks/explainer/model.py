@@ -50,6 +50,18 @@ def _check_url(url: str) -> str:
     return url
 
 
+def _real_date(value: str) -> str:
+    """`2015-13` or `1958-02-30` have the right shape but are no dates: say so before a page shows them."""
+    if value == "undated":
+        return value
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date; check the month (01-12) and the day") from None
+    return value
+
+
 def _short_enough(limit: int):
     def check(text: str) -> str:
         words = len(text.split())
@@ -76,6 +88,8 @@ OneLine = Annotated[str, Field(min_length=1), AfterValidator(_check_plain), Afte
 TermForm = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_check_plain), AfterValidator(_one_line)]
 Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens, e.g. `city-council`.")]
 Url = Annotated[str, AfterValidator(_check_url)]
+PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE), AfterValidator(_real_date)]
+SourceDate = Annotated[str, Field(pattern=SOURCE_DATE), AfterValidator(_real_date)]
 
 
 class Strict(BaseModel):
@@ -91,7 +105,7 @@ class Source(Strict):
     id: Slug = Field(description="How other files cite this source: a short slug such as `agency-2015-09-27-talks`.")
     publisher: PlainText = Field(description="Who published it: agency, newspaper, government, publisher.")
     title: PlainText = Field(description="The title as published.")
-    date: Annotated[str, Field(pattern=SOURCE_DATE)] = Field(
+    date: SourceDate = Field(
         description="Publication date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known, "
         "or `undated` for a page that shows no date (say in `note` when you consulted it)."
     )
@@ -112,9 +126,18 @@ class ParagraphKind(str, Enum):
     heading = "heading"
 
 
+def _one_paragraph(text: str) -> str:
+    if "\n" in text or "\r" in text:
+        raise ValueError("holds a line break: one entry is one paragraph; split it into two paragraphs, "
+                         "each with its own id (a folded `>-` block joins lines with spaces)")
+    return text
+
+
 class Paragraph(Strict):
     id: Slug = Field(description="Stable id of the paragraph: a slug, never a number, so insertions shift nothing.")
-    text: str = Field(min_length=1, description="The words exactly as the article prints them, curly quotes kept.")
+    text: Annotated[str, AfterValidator(_one_paragraph)] = Field(
+        min_length=1, description="The words exactly as the article prints them, curly quotes kept."
+    )
     kind: ParagraphKind = Field(
         ParagraphKind.paragraph,
         description="`paragraph`, or `caption` for an image caption, or `heading` for a sub-heading.",
@@ -182,14 +205,21 @@ class Relationship(Strict):
         description="`backs` (gives arms, money, troops or air support), `fights`, `rival`, "
         "`cooperates`, `part-of`, `split-from`."
     )
-    since: Annotated[str, Field(pattern=PARTIAL_DATE)] | None = Field(
+    since: PartialDate | None = Field(
         None, description="When it began: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (in quotes for a year alone: `\"2014\"`)."
     )
-    until: Annotated[str, Field(pattern=PARTIAL_DATE)] | None = Field(
+    until: PartialDate | None = Field(
         None, description="When it ended, written like `since`; leave out while it lasts."
     )
     note: Markdown = Field(description="One or two sourced sentences on what this relationship was.")
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that back the note.")
+
+    @model_validator(mode="after")
+    def _begins_before_it_ends(self):
+        # Compared as text: partial ISO dates sort like the days they stand for ("2015" < "2015-09").
+        if self.since and self.until and self.until < self.since[: len(self.until)]:
+            raise ValueError(f"`until` ({self.until}) is before `since` ({self.since}); swap or correct them")
+        return self
 
 
 class Alias(Strict):
@@ -371,7 +401,7 @@ class Period(str, Enum):
 
 class Event(Strict):
     id: Slug = Field(description="Stable id; the timeline page links to `#<id>`.")
-    date: Annotated[str, Field(pattern=PARTIAL_DATE)] = Field(
+    date: PartialDate = Field(
         description="When it happened: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (a year alone in quotes: `\"1944\"`)."
     )
     period: Period = Field(

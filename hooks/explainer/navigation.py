@@ -14,8 +14,12 @@ from .render import PageOut, page_paths
 from .validate import Explainer
 
 
-def generated_nav(nav: list | None, explainer: Explainer, pages: list[PageOut]) -> list:
-    """The site's nav with sections for the articles, the actors by kind, and the glossary."""
+def generated_nav(nav: list | None, explainer: Explainer, pages: list[PageOut], hand_written: list[str] = ()) -> list:
+    """The site's nav with sections for the articles, the actors by kind, and the glossary.
+
+    Without a `nav:` in the config, the hand-written pages stand around them: the home page first,
+    the others after, in file order (as MkDocs would list them).
+    """
     paths = page_paths(explainer)
     titles = {p.path: p.title for p in pages}
     articles = [{titles[paths[f"article:{a}"]]: paths[f"article:{a}"]} for a in explainer.articles]
@@ -27,7 +31,9 @@ def generated_nav(nav: list | None, explainer: Explainer, pages: list[PageOut]) 
             actor_sections.append({kind.title: _grouped(members, paths)})
     generated = [article_section, {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
     generated += _critical_sections(explainer, paths, titles)
-    nav = list(nav or [])
+    if nav is None:
+        nav = sorted(hand_written, key=lambda path: (path != "index.md", path))
+    nav = list(nav)
     return nav[:1] + generated + nav[1:]
 
 

@@ -27,6 +27,9 @@ MATRIX_TYPES = ("backs", "fights", "rival", "cooperates")
 SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
 TYPE_LABELS = {"backs": "Backs", "fights": "Fights", "rival": "Rival of", "cooperates": "Cooperates with",
                "part-of": "Part of", "split-from": "Split from"}
+# Ties as verb phrases, for sentences ("A backs B", "A is a rival of B").
+TYPE_VERBS = {"backs": "backs", "fights": "fights", "rival": "is a rival of", "cooperates": "cooperates with",
+              "part-of": "is part of", "split-from": "split off from"}
 # Colour, dash pattern and arrow per kind: every kind differs in more than colour.
 EDGE_STYLE = {
     "backs": ("#1b5e20", "", True),
@@ -106,6 +109,7 @@ class Matrix:
     other: list[tuple[model.Actor, model.Relationship]]  # part-of, split-from
 
     cells: dict[tuple[str, str], list[Tie]] = field(default_factory=dict)
+    verbs = property(lambda self: TYPE_VERBS)  # for the page's sentences
 
     def __post_init__(self) -> None:
         # Each tie under its (row, column), and a symmetric one under its mirror too: one pass, so
@@ -226,7 +230,7 @@ def svg(matrix: Matrix, title: str, description: str, *, kind_titles: dict[str, 
             attrs = f'stroke="{colour}"' + (f' stroke-dasharray="{dash}"' if dash else "")
             if arrow:
                 attrs += f' marker-end="url(#{svg_id}-arrow-{tie.type})"'
-            label = f"{names[tie.source]} {TYPE_LABELS[tie.type].lower()} {names[tie.target]}"
+            label = f"{names[tie.source]} {TYPE_VERBS[tie.type]} {names[tie.target]}"
             out.append(
                 f'<line x1="{f(x1 + ux * gap + ox)}" y1="{f(y1 + uy * gap + oy)}" x2="{f(x2 - ux * gap + ox)}" '
                 f'y2="{f(y2 - uy * gap + oy)}" {attrs} data-type="{tie.type}"><title>{escape(label)}</title></line>'
@@ -278,5 +282,5 @@ def _node(shape: str, x: float, y: float, f) -> str:
 def describe(matrix: Matrix) -> str:
     """The diagram's text description: every tie as a sentence."""
     names = {a.id: a.name for a in matrix.actors}
-    sentences = [f"{names[t.source]} {TYPE_LABELS[t.type].lower()} {names[t.target]}." for t in matrix.ties]
+    sentences = [f"{names[t.source]} {TYPE_VERBS[t.type]} {names[t.target]}." for t in matrix.ties]
     return " ".join(sentences) or "No relationships are recorded."

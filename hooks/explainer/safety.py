@@ -127,7 +127,11 @@ def markdown_problem(text: str) -> str | None:
     if "[" not in text and "<" not in text:
         return None  # no link, image, autolink or footnote can come out of it: skip rendering
     _MD.reset()
-    for found in html_problems(_MD.convert(text)):
+    html = _MD.convert(text)
+    if "<img" in html:
+        return ("pictures are not allowed in data text: the classroom copy must work with no network, and a "
+                "picture from another site would not; link to it instead: [what it shows](https://...)")
+    for found in html_problems(html):
         link = re.search(r'="(.*)" on <', found)
         if link and found.startswith("invalid URL"):
             return f"link '{link.group(1)}' is not a valid URL; check the address and its brackets"

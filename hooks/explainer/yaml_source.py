@@ -190,7 +190,9 @@ def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem]):
         return result
     if isinstance(node, SequenceNode):
         return [_to_python(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return _SCALARS.construct_object(node, deep=True)
+    value = _SCALARS.construct_object(node, deep=True)
+    _SCALARS.constructed_objects.clear()  # it caches every node it saw: keep nothing between files
+    return value
 
 
 def dotted(path: Path_) -> str:
