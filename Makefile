@@ -13,7 +13,11 @@ endif
 CONFIG ?= mkdocs.yml
 SITE ?= site
 
-.PHONY: serve site offline validate test clean schemas new-actor new-term properdocs bench
+.PHONY: help serve site offline validate test clean schemas new-actor new-term properdocs bench
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,5 +75,6 @@ bench: $(BIN)/.installed
 test: $(BIN)/.installed-test
 	$(BIN)/python -m pytest
 
+## clean: remove build output
 clean:
-	rm -rf site site.new site.old site-properdocs dist .pytest_cache
+	rm -rf site site.new site.old site-properdocs dist .pytest_cache bench-results.json
