@@ -115,7 +115,7 @@ def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dic
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": {
-                    "@type": "OpinionNewsArticle" if "opinion" in (article.genre or "") else "CreativeWork",
+                    "@type": "OpinionNewsArticle" if "opinion" in (article.genre or "").casefold() else "CreativeWork",
                     "headline": article.title,
                     "url": url(f"article:{article.id}", f"claim-{claim.id}"),
                     **({"author": {"@type": "Person", "name": article.author}} if article.author else {}),
