@@ -30,6 +30,7 @@ class Span:
     end: int
     anchor: model.TextQuote
     kind: str = "actor"  # "actor" | "claim" | "loaded" | "event"
+    words: str = ""  # the article's words, `paragraph.text[start:end]`, taken once when the quote is found
 
 
 @dataclass
@@ -42,7 +43,8 @@ class Explainer:
     terms: list[model.Term]
     sources: dict[str, model.Source]
     spans: list[Span] = field(default_factory=list)
-    # Lookups built once per set of spans: a scan of every span on every page makes rendering O(pages²).
+    # Lookups by id, built by `index()` once the spans are final: a scan of every span (or paragraph,
+    # event, term) on every page makes rendering O(pages²).
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     claims: dict[str, model.Claim] = field(default_factory=dict)  # in the order of the data file
@@ -51,37 +53,52 @@ class Explainer:
     lessons: dict[str, model.ArticleLesson] = field(default_factory=dict)  # by article id
     actor_questions: dict[str, list[model.Question]] = field(default_factory=dict)  # by actor id
 
-    def spans_of(self, actor_id: str, kind: str = "actor") -> list[Span]:
-        return [s for s in self._spans_by("owner").get(actor_id, ()) if s.kind == kind]
+    def __post_init__(self) -> None:
+        self.index()
+
+    def index(self) -> None:
+        """Build the lookups from the data as it stands; `_assemble` calls it once the spans are final."""
+        by_owner: dict[tuple[str, str], list[Span]] = {}
+        by_place: dict[tuple[str, str], list[Span]] = {}
+        for s in self.spans:
+            by_owner.setdefault((s.owner, s.kind), []).append(s)
+            by_place.setdefault((s.article, s.paragraph), []).append(s)
+        self._index = {
+            "owner": by_owner,
+            "place": by_place,
+            "paragraphs": {(a, p.id): p for a, article in self.articles.items() for p in article.paragraphs},
+            "events": {e.id: e for e in self.events},
+            "terms": {t.id: t for t in self.terms},
+        }
+
+    def spans_of(self, owner: str, kind: str = "actor") -> list[Span]:
+        """The spans an actor (or claim, loaded phrase, event) explains, in the order of `spans`."""
+        return list(self._index["owner"].get((owner, kind), ()))
 
     def spans_in(self, article_id: str, paragraph_id: str, kinds: tuple[str, ...] | None = None) -> list[Span]:
-        return [s for s in self._spans_by("place").get((article_id, paragraph_id), ())
+        return [s for s in self._index["place"].get((article_id, paragraph_id), ())
                 if kinds is None or s.kind in kinds]
 
     def span_of(self, kind: str, owner: str) -> Span | None:
         """The one span of a claim or loaded phrase."""
-        return next((s for s in self._spans_by("owner").get(owner, ()) if s.kind == kind), None)
+        spans = self._index["owner"].get((owner, kind))
+        return spans[0] if spans else None
 
     def claims_of(self, article_id: str) -> list[model.Claim]:
         return [c for c in self.claims.values() if (s := self.span_of("claim", c.id)) and s.article == article_id]
 
-    def _spans_by(self, key: str) -> dict:
-        """Spans by owner ("owner") or by (article, paragraph) ("place"), in the order of `spans`."""
-        cached = self._index.get(key)
-        if cached is None or cached[0] != self.spans:  # rebuilt when the spans change
-            groups: dict = {}
-            for s in self.spans:
-                groups.setdefault(s.owner if key == "owner" else (s.article, s.paragraph), []).append(s)
-            cached = self._index[key] = (list(self.spans), groups)
-        return cached[1]
-
     def paragraph(self, article_id: str, paragraph_id: str) -> model.Paragraph:
         """A paragraph by its ids, for templates (a filter over the article per quote is O(N²))."""
-        cached = self._index.get("paragraphs")
-        if cached is None or cached[0] is not self.articles:
-            paragraphs = {(a, p.id): p for a, article in self.articles.items() for p in article.paragraphs}
-            cached = self._index["paragraphs"] = (self.articles, paragraphs)
-        return cached[1][(article_id, paragraph_id)]
+        return self._index["paragraphs"][(article_id, paragraph_id)]
+
+    def find_paragraph(self, article_id: str, paragraph_id: str) -> model.Paragraph | None:
+        return self._index["paragraphs"].get((article_id, paragraph_id))
+
+    def event(self, event_id: str) -> model.Event:
+        return self._index["events"][event_id]
+
+    def term(self, term_id: str) -> model.Term:
+        return self._index["terms"][term_id]
 
     def actors_of_kind(self, kind: str) -> list[model.Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
@@ -123,7 +140,7 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
                 problems.append(entry.problem(("relationships", i, "target"), "an actor cannot have a relationship with itself"))
             _check_sources(entry, ("relationships", i, "sources"), rel.sources, sources, raw, problems)
         _check_sources(entry, ("sources",), actor.sources, sources, raw, problems)
-        explainer.spans += _locate(entry, explainer.articles, raw, problems)
+        explainer.spans += _locate(entry, explainer, raw, problems)
     if raw.glossary:
         _check_glossary(raw.glossary, actors, sources, raw, problems)
     if raw.claims:
@@ -134,6 +151,7 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
         _check_classroom(raw.classroom, explainer, actors, terms, raw, problems)
     position = {(a.id, p.id): i for a in explainer.articles.values() for i, p in enumerate(a.paragraphs)}
     explainer.spans.sort(key=lambda s: (s.article, position[(s.article, s.paragraph)], s.start, -s.end, s.kind, s.owner))
+    explainer.index()  # the spans, events and terms are final from here on
     return explainer
 
 
@@ -198,26 +216,28 @@ def _unknown(what: str, value: str, known, where: str | None = None) -> str:
     return f"unknown {what} '{value}'{hint}"
 
 
-def _locate(entry: Entry, articles: dict[str, model.Article], raw: RawData, problems: list[Problem]) -> list[Span]:
+def _locate(entry: Entry, ex: Explainer, raw: RawData, problems: list[Problem]) -> list[Span]:
     """Find each `covers:` quote in its paragraph; every miss says what the article has instead."""
     actor: model.Actor = entry.value
     spans: list[Span] = []
     used_ids: set[str] = set()
     for i, anchor in enumerate(actor.covers):
-        found = _find_anchor(entry, ("covers", i), anchor, articles, raw, problems)
+        found = _find_anchor(entry, ("covers", i), anchor, ex, raw, problems)
         if found is None:
             continue
         article_id, paragraph, match = found
-        span_id = _span_id(actor.id, paragraph.text[match.start:match.end], used_ids)
-        spans.append(Span(span_id, actor.id, article_id, paragraph.id, match.start, match.end, anchor))
+        words = paragraph.text[match.start:match.end]
+        span_id = _span_id(actor.id, words, used_ids)
+        spans.append(Span(span_id, actor.id, article_id, paragraph.id, match.start, match.end, anchor, words=words))
     return spans
 
 
-def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, articles: dict[str, model.Article],
+def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, ex: Explainer,
                  raw: RawData, problems: list[Problem]):
     """`(article id, paragraph, Match)` for one quote anchor, or None after reporting why not."""
     if any(key.startswith("articles:") for key in raw.unreadable):
         return None  # an article did not load: its own problems say why; anchors wait for it
+    articles = ex.articles
     article_id = anchor.article or (next(iter(articles)) if len(articles) == 1 else None)
     if article_id is None:
         problems.append(entry.problem(here, "there are several articles; say which with `article:`"))
@@ -227,9 +247,10 @@ def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, articles: d
         if articles:
             problems.append(entry.problem(here + ("article",), _unknown("article", article_id, articles)))
         return None
-    paragraphs = {p.id: p for p in article.paragraphs}
-    paragraph = paragraphs.get(anchor.paragraph)
+    # From the explainer's index, built once: a dict of the article's paragraphs per quote is O(N²) in all.
+    paragraph = ex.find_paragraph(article_id, anchor.paragraph)
     if paragraph is None:
+        paragraphs = dict.fromkeys(p.id for p in article.paragraphs)
         problems.append(entry.problem(here + ("paragraph",), _unknown(f"paragraph of '{article_id}'", anchor.paragraph, paragraphs)))
         return None
     found = find_quote(paragraph.text, anchor.quote, anchor.prefix, anchor.suffix)
@@ -252,17 +273,19 @@ def _check_claims(entry: Entry, ex: Explainer, sources: dict, raw: RawData, prob
     ex.loaded = _unique(entry, "loaded", problems)
     for i, claim in enumerate(claims_file.claims):
         _check_sources(entry, ("claims", i, "sources"), claim.sources, sources, raw, problems)
-        found = _find_anchor(entry, ("claims", i), claim, ex.articles, raw, problems)
+        found = _find_anchor(entry, ("claims", i), claim, ex, raw, problems)
         if found and ex.claims.get(claim.id) is claim:
             article_id, paragraph, match = found
-            ex.spans.append(Span(f"claim-{claim.id}", claim.id, article_id, paragraph.id, match.start, match.end, claim, "claim"))
+            ex.spans.append(Span(f"claim-{claim.id}", claim.id, article_id, paragraph.id, match.start, match.end, claim, "claim",
+                                 paragraph.text[match.start:match.end]))
     for i, phrase in enumerate(claims_file.loaded):
         if phrase.claim and phrase.claim not in ex.claims:
             problems.append(entry.problem(("loaded", i, "claim"), _unknown("claim", phrase.claim, ex.claims)))
-        found = _find_anchor(entry, ("loaded", i), phrase, ex.articles, raw, problems)
+        found = _find_anchor(entry, ("loaded", i), phrase, ex, raw, problems)
         if found and ex.loaded.get(phrase.id) is phrase:
             article_id, paragraph, match = found
-            ex.spans.append(Span(f"loaded-{phrase.id}", phrase.id, article_id, paragraph.id, match.start, match.end, phrase, "loaded"))
+            ex.spans.append(Span(f"loaded-{phrase.id}", phrase.id, article_id, paragraph.id, match.start, match.end, phrase, "loaded",
+                                 paragraph.text[match.start:match.end]))
 
 
 def _check_events(entry: Entry, ex: Explainer, actors: dict, sources: dict, raw: RawData, problems: list[Problem]) -> None:
@@ -274,11 +297,12 @@ def _check_events(entry: Entry, ex: Explainer, actors: dict, sources: dict, raw:
                 problems.append(entry.problem(("events", i, "actors", j), _unknown("actor", actor_id, actors)))
         _check_sources(entry, ("events", i, "sources"), event.sources, sources, raw, problems)
         for j, anchor in enumerate(event.explains):
-            found = _find_anchor(entry, ("events", i, "explains", j), anchor, ex.articles, raw, problems)
+            found = _find_anchor(entry, ("events", i, "explains", j), anchor, ex, raw, problems)
             if found and events.get(event.id) is event:
                 article_id, paragraph, match = found
                 span_id = f"event-{event.id}" + (f"--{j + 1}" if j else "")  # `--`: no id holds it
-                ex.spans.append(Span(span_id, event.id, article_id, paragraph.id, match.start, match.end, anchor, "event"))
+                ex.spans.append(Span(span_id, event.id, article_id, paragraph.id, match.start, match.end, anchor, "event",
+                                     paragraph.text[match.start:match.end]))
     ex.events = sorted(events.values(), key=lambda e: (e.date, e.id))
 
 
