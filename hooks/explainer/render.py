@@ -37,6 +37,16 @@ class PageOut:
     markdown: str
 
 
+class Pages(list):
+    """The pages `render_pages` returns (a plain list of `PageOut`), carrying what it built on the way:
+    `paths` (from `page_paths`) and `glossary` (the `GlossaryIndex`), so a caller need not build them again."""
+
+    def __init__(self, pages, paths: dict[str, str], glossary: GlossaryIndex):
+        super().__init__(pages)
+        self.paths = paths
+        self.glossary = glossary
+
+
 def page_paths(explainer: Explainer) -> dict[str, str]:
     """Where each generated page lives; the one place URLs of generated pages are decided."""
     paths = {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
@@ -83,26 +93,34 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
 
 
 def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url: str | None = None,
-                 directory_urls: bool = True) -> list[PageOut]:
+                 directory_urls: bool = True, paths: dict[str, str] | None = None,
+                 glossary: GlossaryIndex | None = None) -> Pages:
     """Every generated page of the site, in a stable order.
 
     `site_name`, `site_url` and `directory_urls` come from the site's config; only the claims page's
-    structured data (ClaimReview) uses them, to name the reviewer and spell out URLs.
+    structured data (ClaimReview) uses them, to name the reviewer and spell out URLs. `paths` and
+    `glossary`, when the caller already has them for this explainer, are used rather than built again;
+    the result carries the ones used (`Pages.paths`, `Pages.glossary`).
     """
-    paths = page_paths(explainer)
+    paths = page_paths(explainer) if paths is None else paths
     env = _environment(paths)
-    glossary = GlossaryIndex(explainer.terms)
+    glossary = GlossaryIndex(explainer.terms) if glossary is None else glossary
     pages: list[PageOut] = []
-
-    def link(from_path: str, key: str, fragment: str = "") -> str:
-        target = posixpath.relpath(paths[key], posixpath.dirname(from_path) or ".")
-        return target + (f"#{fragment}" if fragment else "")
+    # Relative URLs by (folder of the linking page, target key): a few folders link to the same pages,
+    # and `relpath` (two `abspath` calls) for every link was about half of the rendering time.
+    relative: dict[tuple[str, str], str] = {}
 
     def render(key: str, template: str, title: str, **context) -> None:
         path = paths[key]
-        text = env.get_template(template).render(
-            ex=explainer, title=title, link=lambda k, f="": link(path, k, f), **context
-        )
+        start = posixpath.dirname(path) or "."
+
+        def link(target_key: str, fragment: str = "") -> str:
+            target = relative.get((start, target_key))
+            if target is None:
+                target = relative[(start, target_key)] = posixpath.relpath(paths[target_key], start)
+            return target + (f"#{fragment}" if fragment else "")
+
+        text = env.get_template(template).render(ex=explainer, title=title, link=link, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
@@ -121,18 +139,13 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     render("actors-index", "actors_index.md.j2", "Actors")
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
-    return sorted(pages, key=lambda p: p.path)
-
-
-def _quoted(explainer: Explainer, span) -> str:
-    paragraph = next(p for p in explainer.articles[span.article].paragraphs if p.id == span.paragraph)
-    return paragraph.text[span.start:span.end]
+    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary)
 
 
 def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site) -> None:
     """The pages that teach critical reading, and the classroom pack; each only when its data exists."""
-    quotes = {s.owner: _quoted(explainer, s) for s in explainer.spans if s.kind in ("claim", "loaded")}
-    quotes_by_span = {s.id: _quoted(explainer, s) for s in explainer.spans}
+    quotes = {s.owner: s.words for s in explainer.spans if s.kind in ("claim", "loaded")}
+    quotes_by_span = {s.id: s.words for s in explainer.spans}
     if "claims" in paths:
         counts = {v: sum(1 for c in explainer.claims.values() if c.verdict.value == v) for v in critical.VERDICT_LABELS}
         type_counts = {t: sum(1 for c in explainer.claims.values() if c.type.value == t) for t in critical.TYPE_LABELS}
