@@ -129,17 +129,23 @@ class GlossaryTreeprocessor(Treeprocessor):
         skip = element.tag in SKIP_TAGS or SKIP_CLASS in (element.get("class") or "").split()
         if skip:
             return
+        # The children as they were: the marks made here are not walked again, and the new list of
+        # children is built in one pass (an insert at a searched position per child is O(children²)).
+        children = list(element)
+        marked: list[etree.Element] = []
         if element.text and not isinstance(element.text, AtomicString):
-            element.text, inserted = self._mark(element.text)
-            for i, node in enumerate(inserted):
-                element.insert(i, node)
-        for child in list(element):
+            element.text, marked = self._mark(element.text)
+        changed = bool(marked)
+        for child in children:
             self._walk(child)
+            marked.append(child)
             if child.tail and not isinstance(child.tail, AtomicString):
                 child.tail, inserted = self._mark(child.tail)
-                position = list(element).index(child) + 1
-                for offset, node in enumerate(inserted):
-                    element.insert(position + offset, node)
+                if inserted:
+                    marked += inserted
+                    changed = True
+        if changed:
+            element[:] = marked
 
     def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
         """Split `text` into leading text and `<abbr>` elements whose tails carry the rest."""
