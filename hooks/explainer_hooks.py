@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
-from explainer.glossary_marker import GlossaryExtension, GlossaryIndex
+from explainer.glossary_marker import GlossaryExtension
 from explainer.problems import DataError
 from explainer.safety import html_problems
 from explainer.render import render_pages
@@ -41,7 +41,7 @@ def on_config(config):
     _build.clear()
     _build.update(data_dir=data_dir, explainer=explainer, pages=render_pages(
         explainer, site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls))
-    GLOSSARY.index = GlossaryIndex(explainer.terms)
+    GLOSSARY.index = _build["pages"].glossary  # the index the renderer built, not a second one
     config.markdown_extensions.append(GLOSSARY)
     return config
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import math
 
-from .render import PageOut, page_paths
+from .render import Pages
 from .validate import Explainer
 
 
-def generated_nav(nav: list | None, explainer: Explainer, pages: list[PageOut], hand_written: list[str] = ()) -> list:
+def generated_nav(nav: list | None, explainer: Explainer, pages: Pages, hand_written: list[str] = ()) -> list:
     """The site's nav with sections for the articles, the actors by kind, and the glossary.
 
     Without a `nav:` in the config, the hand-written pages stand around them: the home page first,
     the others after, in file order (as MkDocs would list them).
     """
-    paths = page_paths(explainer)
+    paths = pages.paths
     titles = {p.path: p.title for p in pages}
     articles = [{titles[paths[f"article:{a}"]]: paths[f"article:{a}"]} for a in explainer.articles]
     article_section = {"Articles": [paths["articles-index"], *articles]}
