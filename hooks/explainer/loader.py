@@ -47,6 +47,7 @@ class RawData:
     events: Entry | None = None
     classroom: Entry | None = None
     problems: list[Problem] = field(default_factory=list)
+    folder: str = "data"  # the data folder's name, as messages show it
     # Ids of article and actor files that exist but did not load: references to them are not
     # reported again, so one broken file gives its own messages and no echo elsewhere.
     unreadable: set[str] = field(default_factory=set)
@@ -66,8 +67,8 @@ _KIND_OF_PATTERN = {
 
 def read_data(data_dir: Path) -> RawData:
     """Read every file of `data_dir`; a missing or broken file is a problem, never an exception."""
-    raw = RawData()
     data_dir = Path(data_dir)
+    raw = RawData(folder=data_dir.name)
     if not data_dir.is_dir():
         raw.problems.append(Problem(str(data_dir), 1, "", "data folder not found; check `extra.explainer.data` in mkdocs.yml"))
         return raw

@@ -132,7 +132,7 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
     for actor_id, entry in actors.items():
         actor: model.Actor = entry.value
         if "kinds" not in raw.unreadable and actor.kind not in kinds:
-            problems.append(entry.problem(("kind",), _unknown("kind", actor.kind, kinds, "data/kinds.yaml")))
+            problems.append(entry.problem(("kind",), _unknown("kind", actor.kind, kinds, f"{raw.folder}/kinds.yaml")))
         for i, rel in enumerate(actor.relationships):
             if rel.target not in actors and f"actors:{rel.target}" not in raw.unreadable:
                 problems.append(entry.problem(("relationships", i, "target"), _unknown("actor", rel.target, actors)))
@@ -191,7 +191,7 @@ def _check_sources(entry: Entry, path: tuple, ids: list[str], sources: dict, raw
         return  # sources.yaml itself is broken; its own problems were reported
     for i, source_id in enumerate(ids):
         if source_id not in sources:
-            problems.append(entry.problem(path + (i,), _unknown("source", source_id, sources, "data/sources.yaml")))
+            problems.append(entry.problem(path + (i,), _unknown("source", source_id, sources, f"{raw.folder}/sources.yaml")))
 
 
 def suggest(value: str, known) -> str | None:
@@ -320,7 +320,7 @@ def _check_classroom(entry: Entry, ex: Explainer, actors: dict, terms: dict, raw
             for j, term_id in enumerate(lesson.vocabulary):
                 if term_id not in terms:
                     problems.append(entry.problem(("articles", article_id, "vocabulary", j),
-                                                  _unknown("glossary term", term_id, terms, "data/glossary.yaml")))
+                                                  _unknown("glossary term", term_id, terms, f"{raw.folder}/glossary.yaml")))
         _check_question_claims(entry, ("articles", article_id, "questions"), lesson.questions, ex, raw, problems)
     for actor_id, questions in classroom.actors.items():
         if actor_id not in actors:
@@ -337,7 +337,7 @@ def _check_question_claims(entry: Entry, path: tuple, questions: list, ex: Expla
     for i, question in enumerate(questions):
         for j, claim_id in enumerate(question.claims):
             if claim_id not in ex.claims:
-                where = "data/claims.yaml" if ex.claims else "data/claims.yaml (the file is missing)"
+                where = f"{raw.folder}/claims.yaml" + ("" if ex.claims else " (the file is missing)")
                 problems.append(entry.problem(path + (i, "claims", j), _unknown("claim", claim_id, ex.claims, where)))
 
 
