@@ -41,6 +41,12 @@ PAGES = {
     "article": ("articles/alliance-vs-isis.html", "articles/alliance-vs-isis/"),
     "glossary": ("glossary.html", "glossary/"),
     "teachers": ("teachers.html", "teachers/"),
+    "claims": ("claims.html", "claims/"),
+    "loaded words": ("wording.html", "wording/"),
+    "relationships": ("relationships.html", "relationships/"),
+    "timeline": ("timeline.html", "timeline/"),
+    "lesson": ("classroom/alliance-vs-isis.html", "classroom/alliance-vs-isis/"),
+    "handout": ("classroom/alliance-vs-isis-handout.html", "classroom/alliance-vs-isis-handout/"),
 }
 ACTOR = "Islamic State (ISIS)"  # the name of the "actor" page above
 

@@ -16,7 +16,6 @@ import calendar
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 
 from . import model
 from .validate import Explainer
@@ -179,9 +178,51 @@ def build_matrix(explainer: Explainer, day: date | None) -> Matrix:
                   changes, other)
 
 
-def svg(matrix: Matrix, title: str, description: str, *, kind_titles: dict[str, str] | None = None,
-        svg_id: str = "xp-graph") -> str:
-    """The network diagram as one line-broken SVG element, with no blank line (it is raw HTML in Markdown)."""
+@dataclass(frozen=True)
+class Line:
+    x1: str
+    y1: str
+    x2: str
+    y2: str
+    type: str
+    colour: str
+    dash: str
+    arrow: bool
+    label: str  # the tie as a sentence, the line's <title>
+
+
+@dataclass(frozen=True)
+class Node:
+    shape: str  # circle | square | diamond | triangle
+    x: float
+    y: float
+    actor: str = ""
+    name: str = ""
+    label_x: str = ""
+    label_y: str = ""
+    anchor: str = "middle"
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """The network diagram's geometry, worked out here; `templates/graph.svg.j2` draws it."""
+
+    width: int
+    height: int
+    markers: list[tuple[str, str]]  # (tie kind, colour) of the kinds drawn with an arrow
+    lines: list[Line]
+    nodes: list[Node]
+    legend: list[tuple[Line, str]]  # a sample line per tie kind, and its words
+    kinds: list[tuple[Node, str]]  # a sample shape per actor kind, and its title
+
+
+def number(x: float) -> str:
+    """Coordinates with one decimal at most, no trailing zeros: small, stable SVG."""
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def diagram(matrix: Matrix, kind_titles: dict[str, str] | None = None) -> Diagram:
+    """Actors on a circle in the table's order; a line per tie, parallel ties side by side."""
     width, height = 960, 700
     cx, cy, radius = width / 2, 300, 210
     kinds: list[str] = []
@@ -193,90 +234,45 @@ def svg(matrix: Matrix, title: str, description: str, *, kind_titles: dict[str, 
     for i, actor in enumerate(matrix.actors):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         at[actor.id] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
+    names = {a.id: a.name for a in matrix.actors}
 
-    def f(x: float) -> str:
-        return f"{x:.1f}".rstrip("0").rstrip(".")
-
-    out = [
-        f'<svg class="xp-graph" id="{svg_id}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" font-family="sans-serif">',
-        f'<title id="{svg_id}-title">{escape(title)}</title>',
-        f'<desc id="{svg_id}-desc">{escape(description)}</desc>',
-        "<defs>",
-    ]
-    for kind, (colour, _, arrow) in EDGE_STYLE.items():
-        if arrow:
-            out.append(f'<marker id="{svg_id}-arrow-{kind}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
-                       f'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>')
-    out.append("</defs>")
-    # Ties: parallel ties between one pair are drawn side by side.
     by_pair: dict[tuple[str, str], list[Tie]] = {}
     for tie in matrix.ties:
         by_pair.setdefault(tuple(sorted((tie.source, tie.target))), []).append(tie)
-    out.append('<g class="xp-graph-ties" fill="none" stroke-width="2.5">')
-    names = {a.id: a.name for a in matrix.actors}
     position = {actor_id: i for i, actor_id in enumerate(at)}
+    lines = []
     for pair in sorted(by_pair, key=lambda p: (position[p[0]], position[p[1]])):
         group = by_pair[pair]
         for k, tie in enumerate(group):
             (x1, y1, _), (x2, y2, _) = at[tie.source], at[tie.target]
-            dx, dy = x2 - x1, y2 - y1
-            length = math.hypot(dx, dy) or 1
-            ux, uy = dx / length, dy / length
+            length = math.hypot(x2 - x1, y2 - y1) or 1
+            ux, uy = (x2 - x1) / length, (y2 - y1) / length
             offset = (k - (len(group) - 1) / 2) * 7
             ox, oy = -uy * offset, ux * offset
-            gap = 14
+            gap = 14  # stop short of the shapes
             colour, dash, arrow = EDGE_STYLE[tie.type]
-            attrs = f'stroke="{colour}"' + (f' stroke-dasharray="{dash}"' if dash else "")
-            if arrow:
-                attrs += f' marker-end="url(#{svg_id}-arrow-{tie.type})"'
-            label = f"{names[tie.source]} {TYPE_VERBS[tie.type]} {names[tie.target]}"
-            out.append(
-                f'<line x1="{f(x1 + ux * gap + ox)}" y1="{f(y1 + uy * gap + oy)}" x2="{f(x2 - ux * gap + ox)}" '
-                f'y2="{f(y2 - uy * gap + oy)}" {attrs} data-type="{tie.type}"><title>{escape(label)}</title></line>'
-            )
-    out.append("</g>")
-    out.append('<g class="xp-graph-actors" font-size="15" fill="#1a1a1a">')
+            lines.append(Line(number(x1 + ux * gap + ox), number(y1 + uy * gap + oy), number(x2 - ux * gap + ox),
+                              number(y2 - uy * gap + oy), tie.type, colour, dash, arrow,
+                              f"{names[tie.source]} {TYPE_VERBS[tie.type]} {names[tie.target]}"))
+    nodes = []
     for actor in matrix.actors:
         x, y, angle = at[actor.id]
-        shape = NODE_SHAPES[kinds.index(actor.kind) % len(NODE_SHAPES)]
-        out.append(_node(shape, x, y, f))
-        lx, ly = cx + (radius + 22) * math.cos(angle), cy + (radius + 22) * math.sin(angle)
         cos = math.cos(angle)
-        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+        lx, ly = cx + (radius + 22) * cos, cy + (radius + 22) * math.sin(angle)
         ly += 5 if abs(cos) > 0.2 else (16 if math.sin(angle) > 0 else -6)
-        out.append(f'<text x="{f(lx)}" y="{f(ly)}" text-anchor="{anchor}" data-actor="{actor.id}">{escape(actor.name)}</text>')
-    out.append("</g>")
-    # The legend, inside the picture so it travels with it (saved, printed).
-    out.append(f'<g class="xp-graph-legend" font-size="14" fill="#1a1a1a" transform="translate(30 {height - 150})">')
+        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+        nodes.append(Node(NODE_SHAPES[kinds.index(actor.kind) % len(NODE_SHAPES)], x, y, actor.id, actor.name,
+                          number(lx), number(ly), anchor))
+    legend = []
     for i, kind in enumerate(MATRIX_TYPES):
         colour, dash, arrow = EDGE_STYLE[kind]
-        y = 18 + i * 24
-        attrs = f'stroke="{colour}" stroke-width="2.5"' + (f' stroke-dasharray="{dash}"' if dash else "")
-        if arrow:
-            attrs += f' marker-end="url(#{svg_id}-arrow-{kind})"'
+        y = str(18 + i * 24)
         text = TYPE_LABELS[kind] + (" (arrow points at the one backed)" if kind == "backs" else "")
-        out.append(f'<line x1="0" y1="{y}" x2="56" y2="{y}" {attrs}/><text x="68" y="{y + 5}">{escape(text)}</text>')
-    out.append("</g>")
-    out.append(f'<g class="xp-graph-kinds" font-size="14" fill="#1a1a1a" transform="translate({width - 330} {height - 150})">')
-    for i, kind in enumerate(kinds):
-        shape = NODE_SHAPES[i % len(NODE_SHAPES)]
-        y = 18 + i * 24
-        out.append(_node(shape, 8, y, f) + f'<text x="26" y="{y + 5}">{escape((kind_titles or {}).get(kind, kind))}</text>')
-    out.append("</g>")
-    out.append("</svg>")
-    return "\n".join(out)
-
-
-def _node(shape: str, x: float, y: float, f) -> str:
-    style = 'fill="#ffffff" stroke="#1a1a1a" stroke-width="2"'
-    if shape == "square":
-        return f'<rect x="{f(x - 8)}" y="{f(y - 8)}" width="16" height="16" {style}/>'
-    if shape == "diamond":
-        return f'<path d="M{f(x)},{f(y - 10)} L{f(x + 10)},{f(y)} L{f(x)},{f(y + 10)} L{f(x - 10)},{f(y)} z" {style}/>'
-    if shape == "triangle":
-        return f'<path d="M{f(x)},{f(y - 10)} L{f(x + 9)},{f(y + 7)} L{f(x - 9)},{f(y + 7)} z" {style}/>'
-    return f'<circle cx="{f(x)}" cy="{f(y)}" r="9" {style}/>'
+        legend.append((Line("0", y, "56", y, kind, colour, dash, arrow, ""), text))
+    keys = [(Node(NODE_SHAPES[i % len(NODE_SHAPES)], 8, 18 + i * 24), (kind_titles or {}).get(kind, kind))
+            for i, kind in enumerate(kinds)]
+    markers = [(kind, colour) for kind, (colour, _, arrow) in EDGE_STYLE.items() if arrow]
+    return Diagram(width, height, markers, lines, nodes, legend, keys)
 
 
 def describe(matrix: Matrix) -> str:

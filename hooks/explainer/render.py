@@ -80,6 +80,7 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
     env.filters["plain"] = critical.plain
     env.filters["title_text"] = lambda text: critical.plain(text).replace('"', "'")
     env.filters["readable_date"] = relations.readable_date
+    env.globals["number"] = relations.number
     env.filters["claim_label"] = critical.claim_label
     env.globals["relation_labels"] = RELATION_LABELS
     env.globals["claim_types"] = critical.TYPE_LABELS
@@ -161,8 +162,9 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
         matrix = relations.build_matrix(explainer, day)
         title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
         kind_titles = {k.id: k.title for k in explainer.kinds}
-        graph = relations.svg(matrix, title, relations.describe(matrix), kind_titles=kind_titles) if matrix.shows_grid else ""
-        render("relationships", "relationships.md.j2", "Who backs whom", matrix=matrix, graph=graph, day=day)
+        render("relationships", "relationships.md.j2", "Who backs whom", matrix=matrix, day=day,
+               diagram=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
+               graph_title=title, graph_description=relations.describe(matrix), sid="xp-graph")
     if "timeline" in paths:
         headings = {"background": "Background: how it came to this", "around": "The days around the article",
                     "after": "What came after"}
