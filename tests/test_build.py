@@ -74,6 +74,7 @@ def test_index_and_glossary_pages(mini_build):
     assert [h["id"] for h in glossary.select("h2")] == ["guild-pact", "is-acronym", "north-council", "sluice"]
     entry = glossary.find(id="north-council").find_next("p")
     assert "Nørth Council (the old spelling)" in entry.get_text()
+    assert "governs the northern valley" in entry.find_next("p").get_text()  # the definition is its own paragraph
 
 
 def test_two_builds_are_byte_identical(tmp_path):
