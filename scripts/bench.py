@@ -199,24 +199,35 @@ def _inherit(docs_dir: Path, hooks: list[str]) -> dict:
     return config
 
 
+HOME_PAGE = "# A synthetic site\n\nInvented data for the benchmark: see the [actors](actors/index.md).\n"
+
+
+def _synthetic_docs(target: Path) -> Path:
+    """The site's assets (styles, scripts, vendored files) with a generic home page and nothing else
+    hand-written: the real pages link to pages a synthetic data set need not have."""
+    shutil.copytree(ROOT / "docs", target)
+    for page in target.glob("*.md"):
+        page.unlink()
+    (target / "index.md").write_text(HOME_PAGE, encoding="utf-8")
+    return target
+
+
 def write_configs(data_dir: Path, work: Path) -> tuple[Path, Path, int]:
     """A config that builds `data_dir` with the hooks, and one that builds the same pages without."""
-    hooks_config = {**_inherit(ROOT / "docs", [str(ROOT / "hooks" / "explainer_hooks.py")]),
-                    "extra": {"explainer": {"data": str(data_dir)}}}
+    hooks_config = {**_inherit(_synthetic_docs(work / "docs"), [str(ROOT / "hooks" / "explainer_hooks.py")]),
+                    "extra": {"explainer": {"data": str(data_dir)}}, "nav": ["index.md"]}
     explainer = load_explainer(data_dir)
     pages = render_pages(explainer)
-    docs = work / "plain-docs"
-    shutil.copytree(ROOT / "docs", docs)
+    docs = _synthetic_docs(work / "plain-docs")
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    plain_config = {**_inherit(docs, []), "nav": generated_nav(_site_config().get("nav") or [], explainer, pages)}
+    plain_config = {**_inherit(docs, []), "nav": generated_nav(["index.md"], explainer, pages)}
     hooks_file, plain_file = work / "mkdocs-hooks.yml", work / "mkdocs-plain.yml"
     hooks_file.write_text(yaml.safe_dump(hooks_config), encoding="utf-8")
     plain_file.write_text(yaml.safe_dump(plain_config), encoding="utf-8")
-    n_pages = len(pages) + sum(1 for _ in (ROOT / "docs").rglob("*.md"))
-    return hooks_file, plain_file, n_pages
+    return hooks_file, plain_file, len(pages) + 1
 
 
 def _env() -> dict:
