@@ -265,7 +265,9 @@ def test_search_finds_a_variant_name(tab, site):
     results.first.click()
     tab.wait_for_url(lambda url: _same_page_url(url.split("?")[0], site, "actor"))
     assert _heading(tab) == ACTOR
-    assert tab.locator("mark[data-md-highlight]").count() > 0  # search.highlight marks the word on the page
+    # search.highlight marks the word on the page once the page's scripts have run: wait for it
+    tab.locator("mark[data-md-highlight]").first.wait_for(state="attached", timeout=10_000)
+    assert tab.locator("mark[data-md-highlight]").count() > 0
 
 
 def _tooltip_for(page, term) -> str:
