@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 
+from .markup import plain_text
 from .validate import Explainer
 
 TYPE_LABELS = {
@@ -55,13 +55,6 @@ def claim_label(claim_id: str) -> str:
     return claim_id.upper()
 
 
-def plain(markdown: str) -> str:
-    """Markdown prose as plain text on one line: for `title` tooltips and JSON-LD."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
-    return " ".join(text.split())
-
-
 def page_url(path: str, directory_urls: bool) -> str:
     """The URL path MkDocs gives a docs-relative page path ("claims.md" -> "claims/" or "claims.html")."""
     stem = path[: -len(".md")]
@@ -104,7 +97,7 @@ def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dic
             "@type": "ClaimReview",
             "url": url("claims", claim.id),
             "claimReviewed": quotes[claim.id],
-            "reviewBody": plain(claim.explanation),
+            "reviewBody": plain_text(claim.explanation),
             "reviewRating": {
                 "@type": "Rating",
                 "ratingValue": RATING_VALUES[claim.verdict.value],

@@ -19,6 +19,13 @@ def md_escape(text: str) -> str:
     return re.sub(r"^(\s*\d+)\.", r"\1\\.", text)  # not a numbered list
 
 
+def plain_text(markdown: str) -> str:
+    """Markdown prose as plain text on one line: for `title` tooltips, JSON-LD and reading-level counts."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    return " ".join(text.split())
+
+
 def one_line(text: str) -> str:
     """Folded prose on one line, for table cells and attribute-like places."""
     return " ".join(text.split())

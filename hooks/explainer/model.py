@@ -15,14 +15,12 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .safety import markdown_problem
+from .safety import HTML_TAG, markdown_problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 SOURCE_DATE = r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|undated)$"
 
-# Raw HTML and script-bearing links never come from data: prose is Markdown, rendered by the site.
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 
 
 def _check_markdown(text: str) -> str:
@@ -35,7 +33,7 @@ def _check_markdown(text: str) -> str:
 
 def _check_plain(text: str) -> str:
     """Plain-text fields (names, titles) hold no markup at all."""
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         raise ValueError("raw HTML is not allowed here; write plain text")
     return text
 

@@ -14,7 +14,7 @@ import jinja2
 
 from . import critical, relations
 from .glossary_marker import GlossaryIndex
-from .markup import md_escape, one_line, pieces
+from .markup import md_escape, one_line, pieces, plain_text
 from .validate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,8 +77,8 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["one_line"] = one_line
-    env.filters["plain"] = critical.plain
-    env.filters["title_text"] = lambda text: critical.plain(text).replace('"', "'")
+    env.filters["plain"] = plain_text
+    env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
     env.filters["readable_date"] = relations.readable_date
     env.globals["number"] = relations.number
     env.filters["claim_label"] = critical.claim_label

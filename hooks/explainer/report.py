@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 
+from .markup import plain_text
 from .glossary_marker import GlossaryIndex
 from .validate import Explainer
 
@@ -54,17 +54,11 @@ class Summary:
         return out
 
 
-def _plain(markdown: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"[*_`#>]", "", text)
-    return " ".join(text.split())
-
-
 def actor_prose(actor) -> str:
     parts = [actor.description, *actor.aims, actor.article_role or "", actor.record or "", actor.aftermath or ""]
     parts += [rel.note for rel in actor.relationships]
     parts += [a.comment or "" for a in actor.covers] + [a.correction or "" for a in actor.covers]
-    return " ".join(_plain(p).rstrip(".") + "." for p in parts if p.strip())
+    return " ".join(plain_text(p).rstrip(".") + "." for p in parts if p.strip())
 
 
 def _site_prose(explainer: Explainer):

@@ -23,7 +23,7 @@ BANNED_TAGS = frozenset({
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background",
                             "data", "ping", "cite", "longdesc", "lowsrc", "dynsrc"})
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 # Python-Markdown's attr_list turns `{: onclick=... }` or `{ .class }` into attributes of the element.
 _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -117,7 +117,7 @@ def html_problems(html: str) -> list[str]:
 
 def markdown_problem(text: str) -> str | None:
     """Why a Markdown text from a data file is refused, in a contributor's words; None when it is fine."""
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         return ("raw HTML is not allowed in data files; write Markdown instead "
                 "(for example **bold** or [text](https://example.org))")
     braces = _ATTR_LIST.search(text)
