@@ -26,6 +26,9 @@ MATRIX_TYPES = ("backs", "fights", "rival", "cooperates")
 SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
 TYPE_LABELS = {"backs": "Backs", "fights": "Fights", "rival": "Rival of", "cooperates": "Cooperates with",
                "part-of": "Part of", "split-from": "Split from"}
+# The same ties seen from the other end, for the actor page of the one backed, fought, included...
+INCOMING_LABELS = {"backs": "Backed by", "fights": "Fought by", "rival": "Rival of", "cooperates": "Cooperates with",
+                   "part-of": "Includes", "split-from": "Split off from it"}
 # Ties as verb phrases, for sentences ("A backs B", "A is a rival of B").
 TYPE_VERBS = {"backs": "backs", "fights": "fights", "rival": "is a rival of", "cooperates": "cooperates with",
               "part-of": "is part of", "split-from": "split off from"}

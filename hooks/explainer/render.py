@@ -19,17 +19,6 @@ from .validate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-RELATION_LABELS = {
-    # (type, seen from the actor that declares it, seen from the target)
-    "backs": ("Backs", "Backed by"),
-    "fights": ("Fights", "Fought by"),
-    "rival": ("Rival of", "Rival of"),
-    "cooperates": ("Cooperates with", "Cooperates with"),
-    "part-of": ("Part of", "Includes"),
-    "split-from": ("Split from", "Split off from it"),
-}
-
-
 @dataclass(frozen=True)
 class PageOut:
     path: str  # docs-relative, e.g. "actors/<id>.md"
@@ -82,7 +71,7 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
     env.filters["readable_date"] = relations.readable_date
     env.globals["number"] = relations.number
     env.filters["claim_label"] = critical.claim_label
-    env.globals["relation_labels"] = RELATION_LABELS
+    env.globals["incoming_labels"] = relations.INCOMING_LABELS
     env.globals["claim_types"] = critical.TYPE_LABELS
     env.globals["claim_type_help"] = critical.TYPE_HELP
     env.globals["verdicts"] = critical.VERDICT_LABELS
