@@ -140,3 +140,39 @@ def test_source_links_with_brackets_and_markdown_in_correction_tooltips(mini_dat
         "https://example.org/wiki/Pact_%282020"]
     ref = [a for a in page(build.site, "articles/river-dispute/").select("sup.xp-refs a") if "correction" in a.get_text()]
     assert ref[0]["title"] == "Correction: It was signed on a Monday, according to the Gazette."
+
+
+SECOND_ARTICLE = """id: second-look
+title: "A Second Look"
+genre: news report
+provenance: Invented for the tests.
+paragraphs:
+  - id: lead
+    text: The River Guild and the North Council met again on Friday.
+"""
+
+
+def test_a_second_article_is_a_data_file_not_a_code_change(mini_data, tmp_path):
+    import re
+
+    (mini_data / "articles/second-look.yaml").write_text(SECOND_ARTICLE, encoding="utf-8")
+    from helpers import problems_of
+
+    assert any("say which with `article:` (one of: river-dispute, second-look)" in m for m in problems_of(mini_data))
+    for name in ["actors/north-council.yaml", "actors/river-guild.yaml", "claims.yaml", "events.yaml"]:
+        path = mini_data / name
+        text = re.sub(r"^(\s*)(- )?paragraph: ",
+                      lambda m: f"{m.group(1)}{m.group(2) or ''}article: river-dispute\n{m.group(1)}{'  ' if m.group(2) else ''}paragraph: ",
+                      path.read_text(encoding="utf-8"), flags=re.M)
+        path.write_text(text, encoding="utf-8")
+    edit(mini_data / "actors/river-guild.yaml", "covers:\n",
+         "covers:\n  - article: second-look\n    paragraph: lead\n    quote: met again on Friday\n")
+    build = build_site(tmp_path, mini_data)
+    assert build.returncode == 0, build.output
+    index = content(page(build.site, "articles/"))
+    assert [a.get_text() for a in index.select("li a")] == ["The River Dispute", "A Second Look"]
+    guild = content(page(build.site, "actors/river-guild/"))
+    targets = [a["href"].split("#")[0] for a in guild.select(".xp-cover blockquote a")]
+    assert "../../articles/second-look/" in targets and "../../articles/river-dispute/" in targets
+    second = page(build.site, "articles/second-look/")
+    assert second.find(id="q-river-guild--met-again-on-friday").get_text() == "met again on Friday"

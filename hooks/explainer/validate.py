@@ -240,7 +240,8 @@ def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, ex: Explain
     articles = ex.articles
     article_id = anchor.article or (next(iter(articles)) if len(articles) == 1 else None)
     if article_id is None:
-        problems.append(entry.problem(here, "there are several articles; say which with `article:`"))
+        problems.append(entry.problem(here, "there are several articles; say which with `article:` "
+                                            f"(one of: {', '.join(sorted(articles))})"))
         return None
     article = articles.get(article_id)
     if article is None:
