@@ -111,7 +111,6 @@ class Matrix:
     other: list[tuple[model.Actor, model.Relationship]]  # part-of, split-from
 
     cells: dict[tuple[str, str], list[Tie]] = field(default_factory=dict)
-    verbs = property(lambda self: TYPE_VERBS)  # for the page's sentences
 
     def __post_init__(self) -> None:
         # Each tie under its (row, column), and a symmetric one under its mirror too: one pass, so

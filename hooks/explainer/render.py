@@ -72,6 +72,7 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
     env.globals["number"] = relations.number
     env.filters["claim_label"] = critical.claim_label
     env.globals["incoming_labels"] = relations.INCOMING_LABELS
+    env.globals["tie_verbs"] = relations.TYPE_VERBS
     env.globals["claim_types"] = critical.TYPE_LABELS
     env.globals["claim_type_help"] = critical.TYPE_HELP
     env.globals["verdicts"] = critical.VERDICT_LABELS
