@@ -15,33 +15,38 @@ from mkdocs.structure.files import File
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
 from explainer.glossary_marker import GlossaryExtension
+from explainer.navigation import site_nav
+from explainer.pipeline import prepare
 from explainer.problems import DataError
 from explainer.safety import html_problems
-from explainer.render import render_pages
-from explainer.validate import load_explainer
-from explainer.navigation import generated_nav
 
 GLOSSARY = GlossaryExtension()
 _build: dict = {}
 
 
+def _setting(config, name: str, default):
+    return (config.extra.get("explainer") or {}).get(name, default)
+
+
 def _data_dir(config) -> Path:
-    setting = (config.extra.get("explainer") or {}).get("data", "data")
-    return (Path(config.config_file_path).parent / setting).resolve()
+    return (Path(config.config_file_path).parent / _setting(config, "data", "data")).resolve()
+
+
+def _cache_dir(config) -> Path | None:
+    setting = _setting(config, "cache", ".cache/explainer")
+    return (Path(config.config_file_path).parent / setting).resolve() if setting else None
 
 
 def on_config(config):
     # Runs first in every build (and every `serve` rebuild): re-read the data so edits show, and stop
     # with the contributor's messages before anything is written to the site folder.
-    data_dir = _data_dir(config)
     try:
-        explainer = load_explainer(data_dir)
+        prepared = prepare(_data_dir(config), cache_dir=_cache_dir(config), site_name=config.site_name,
+                           site_url=config.site_url, directory_urls=config.use_directory_urls)
     except DataError as err:
         raise PluginError("The data has problems:\n" + err.report()) from None
-    _build.clear()
-    _build.update(data_dir=data_dir, explainer=explainer, pages=render_pages(
-        explainer, site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls))
-    GLOSSARY.index = _build["pages"].glossary  # the index the renderer built, not a second one
+    _build["prepared"] = prepared
+    GLOSSARY.index = prepared.glossary  # the index the renderer built, not a second one
     config.markdown_extensions.append(GLOSSARY)
     return config
 
@@ -50,12 +55,13 @@ def on_config(config):
 def on_files(files, config):
     # Early, so plugins that take a snapshot of the files (search, offline) see the generated pages;
     # the nav is extended here, not in on_nav, so MkDocs builds previous/next links itself.
-    for page in _build["pages"]:
+    prepared = _build["prepared"]
+    for page in prepared.pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
-    config.nav = generated_nav(config.nav, _build["explainer"], _build["pages"], hand_written)
+    config.nav = site_nav(config.nav, prepared.sections, hand_written)
     return files
 
 

@@ -9,19 +9,22 @@ For each size N it generates an invented data set (N actors in four kinds, three
 each into one article of N/2 paragraphs, relationships, a glossary of N/2 terms with variants)
 and measures, each as the median of several runs:
 
-- the full `mkdocs build --strict` with the hooks (wall time, CPU time, peak memory, site bytes);
-- the same pages built by plain Material: the Markdown the hooks render (`render_pages()`),
-  written out once, built with the hooks switched off, the same theme settings and the same nav;
+- the full `mkdocs build --strict` with the hooks (wall time, CPU time, peak memory, site bytes),
+  twice per run: with new data (the cache emptied: load, check, render) and again with the data
+  unchanged (pages from the hooks' cache), checking that both give the same bytes;
+- the same pages built by plain Material: the Markdown the hooks render (`prepare()`), written
+  out once, built with the hooks switched off, the same theme settings and the same nav;
 - validation alone (`load_explainer`), in this process.
 
-Then validation of the real data, and the `mkdocs serve` rebuild after touching one actor file
-(its modification time is restored exactly afterwards). Prints a table and writes it as JSON so
-results can be compared between commits. `--quick` is the smoke mode the test suite runs.
+Then validation of the real data, and `mkdocs serve` on a copy of the real data: the rebuild after
+touching one actor file and after editing it. Prints a table and writes it as JSON so results can
+be compared between commits. `--quick` is the smoke mode the test suite runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -42,22 +45,22 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from explainer.navigation import generated_nav  # noqa: E402
+from explainer.navigation import site_nav  # noqa: E402
+from explainer.pipeline import prepare  # noqa: E402
 from explainer.problems import DataError  # noqa: E402
-from explainer.render import render_pages  # noqa: E402
 from explainer.validate import load_explainer  # noqa: E402
 
 FULL_SIZES = (50, 200, 1000)
 QUICK_SIZES = (4, 12)
 TARGETS = {
     # figure: (limit, what it is)
-    "hooks_over_plain": (1.05, "hooks / plain build time at the middle size"),
+    "hooks_over_plain": (1.05, "hooks / plain build time at the middle size, data as last built"),
     "time_growth": (5.5, "build time, largest / middle size"),
     "bytes_per_page_growth": (1.3, "site bytes per page, largest / smallest size"),
     "largest_build_s": (30.0, "build time at the largest size (s)"),
     "peak_memory_mb": (500.0, "peak memory of any build (MB)"),
     "validation_real_s": (0.5, "validation alone on the real data (s)"),
-    "serve_rebuild_s": (1.5, "serve: touch of one actor file until the rebuild is done (s)"),
+    "serve_rebuild_s": (1.5, "serve: edit of one actor file until the rebuild is done (s)"),
 }
 
 # --- The invented data set ---------------------------------------------------------------------
@@ -216,18 +219,17 @@ def write_configs(data_dir: Path, work: Path) -> tuple[Path, Path, int]:
     """A config that builds `data_dir` with the hooks, and one that builds the same pages without."""
     hooks_config = {**_inherit(_synthetic_docs(work / "docs"), [str(ROOT / "hooks" / "explainer_hooks.py")]),
                     "extra": {"explainer": {"data": str(data_dir)}}, "nav": ["index.md"]}
-    explainer = load_explainer(data_dir)
-    pages = render_pages(explainer)
+    prepared = prepare(data_dir)
     docs = _synthetic_docs(work / "plain-docs")
-    for page in pages:
+    for page in prepared.pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    plain_config = {**_inherit(docs, []), "nav": generated_nav(["index.md"], explainer, pages)}
+    plain_config = {**_inherit(docs, []), "nav": site_nav(["index.md"], prepared.sections)}
     hooks_file, plain_file = work / "mkdocs-hooks.yml", work / "mkdocs-plain.yml"
     hooks_file.write_text(yaml.safe_dump(hooks_config), encoding="utf-8")
     plain_file.write_text(yaml.safe_dump(plain_config), encoding="utf-8")
-    return hooks_file, plain_file, len(pages) + 1
+    return hooks_file, plain_file, len(prepared.pages) + 1
 
 
 def _env() -> dict:
@@ -252,15 +254,18 @@ def build(config_file: Path, site_dir: Path) -> dict:
         log.seek(0)
         raise SystemExit(f"build of {config_file} failed:\n{log.read().decode(errors='replace')[-4000:]}")
     total = html = pages = 0
-    for file in site_dir.rglob("*"):
+    digest = hashlib.sha256()
+    for file in sorted(site_dir.rglob("*")):
         if file.is_file():
-            size = file.stat().st_size
+            content = file.read_bytes()
+            digest.update(f"{file.relative_to(site_dir).as_posix()}\0{len(content)}\0".encode() + content)
+            size = len(content)
             total += size
             if file.suffix == ".html" and file.name != "404.html":
                 html += size
                 pages += 1
     return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
-            "site_bytes": total, "html_bytes": html, "html_pages": pages}
+            "site_bytes": total, "html_bytes": html, "html_pages": pages, "digest": digest.hexdigest()}
 
 
 def _median(runs: list[dict], key: str) -> float:
@@ -281,28 +286,37 @@ def measure_size(n: int, runs: int, work: Path) -> dict:
     data_dir = work / "data"
     counts = generate(n, data_dir)
     hooks_file, plain_file, n_pages = write_configs(data_dir, work)
-    hooks_runs, plain_runs = [], []
-    for _ in range(runs):  # interleaved, so load from elsewhere on the machine hits both alike
-        hooks_runs.append(build(hooks_file, work / "site-hooks"))
+    cache_dir = work / ".cache"  # where the hooks keep rendered pages (mkdocs.yml: extra.explainer.cache)
+    first_runs, again_runs, plain_runs = [], [], []
+    for _ in range(runs):  # interleaved, so load from elsewhere on the machine hits all alike
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        first_runs.append(build(hooks_file, work / "site-hooks"))  # new data: load, check, render
+        again_runs.append(build(hooks_file, work / "site-hooks"))  # same data again: pages from the cache
         plain_runs.append(build(plain_file, work / "site-plain"))
-    last = hooks_runs[-1]
+    last = first_runs[-1]
     result = {
         **counts,
         "pages": n_pages,
-        "build_s": _median(hooks_runs, "wall_s"),
-        "build_cpu_s": _median(hooks_runs, "cpu_s"),
+        "build_s": _median(first_runs, "wall_s"),
+        "build_cpu_s": _median(first_runs, "cpu_s"),
+        "rebuild_s": _median(again_runs, "wall_s"),
+        "rebuild_cpu_s": _median(again_runs, "cpu_s"),
         "plain_s": _median(plain_runs, "wall_s"),
         "plain_cpu_s": _median(plain_runs, "cpu_s"),
         "validation_s": time_validation(data_dir, max(3, runs)),
-        "peak_mb": max(r["peak_mb"] for r in hooks_runs),
+        "peak_mb": max(r["peak_mb"] for r in first_runs + again_runs),
         "plain_peak_mb": max(r["peak_mb"] for r in plain_runs),
         "site_bytes": last["site_bytes"],
         "bytes_per_page": last["site_bytes"] / n_pages,
         "html_bytes_per_page": last["html_bytes"] / n_pages,
         "plain_bytes_per_page": plain_runs[-1]["site_bytes"] / n_pages,
+        # The cache may only save time: the site it gives must be the very bytes of a build from the data.
+        "same_site_from_cache": all(f["digest"] == a["digest"] for f, a in zip(first_runs, again_runs)),
     }
-    result["hooks_over_plain"] = result["build_s"] / result["plain_s"]
-    result["hooks_over_plain_cpu"] = result["build_cpu_s"] / result["plain_cpu_s"]
+    result["hooks_over_plain"] = result["rebuild_s"] / result["plain_s"]
+    result["hooks_over_plain_cpu"] = result["rebuild_cpu_s"] / result["plain_cpu_s"]
+    result["first_over_plain"] = result["build_s"] / result["plain_s"]
+    result["first_over_plain_cpu"] = result["build_cpu_s"] / result["plain_cpu_s"]
     return result
 
 
@@ -315,11 +329,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def measure_serve(config_file: Path, data_dir: Path, touches: int) -> dict:
-    """Start `mkdocs serve`, touch one actor file, time until the log says the rebuild is done.
+def measure_serve(config_file: Path, data_dir: Path, rounds: int) -> dict:
+    """Start `mkdocs serve` on a copy of a site's data; time rebuilds after a touch and after an edit.
 
-    `touch_to_done_s` runs from the touch to "Reloading browsers" (it includes MkDocs' file polling,
-    every 0.5 s); `rebuild_s` from "Detected file changes" to the same line: the rebuild itself.
+    Each round touches one actor file (same bytes, new modification time: the pages come from the
+    cache) and then edits it (a comment line added: loaded, checked and rendered again). The
+    `*_to_done_s` figures run from the change to "Reloading browsers" (they include MkDocs' file
+    polling, every 0.5 s); `*_rebuild_s` from "Detected file changes" to that line.
     """
     actor = sorted((data_dir / "actors").glob("*.yaml"))[0]
     lines: queue.Queue = queue.Queue()
@@ -349,31 +365,43 @@ def measure_serve(config_file: Path, data_dir: Path, touches: int) -> dict:
             if text in line:
                 return at
 
-    original = actor.stat()
-    totals, rebuilds = [], []
-    touched = None
+    def timed(change) -> tuple[float, float]:
+        time.sleep(1.0)  # let the watcher take its snapshot of the quiet tree
+        started = time.perf_counter()
+        change()
+        detected = wait_for("Detected file changes")
+        done = wait_for("Reloading browsers")
+        return done - started, done - detected
+
+    times: dict[str, list[tuple[float, float]]] = {"touch": [], "edit": []}
     try:
         wait_for("Serving on")
-        for _ in range(touches):
-            time.sleep(1.0)  # let the watcher take its snapshot of the quiet tree
-            started = time.perf_counter()
-            touched = time.time_ns()
-            os.utime(actor, ns=(original.st_atime_ns, touched))
-            detected = wait_for("Detected file changes")
-            done = wait_for("Reloading browsers")
-            totals.append(done - started)
-            rebuilds.append(done - detected)
+        for k in range(rounds):
+            times["touch"].append(timed(lambda: os.utime(actor)))
+            text = actor.read_text(encoding="utf-8")
+            times["edit"].append(timed(lambda: actor.write_text(f"{text}# edit {k} for the benchmark\n", encoding="utf-8")))
     finally:
-        # Put the old modification time back, unless someone saved the file meanwhile.
-        if touched is not None and actor.stat().st_mtime_ns == touched:
-            os.utime(actor, ns=(original.st_atime_ns, original.st_mtime_ns))
         child.terminate()
         try:
             child.wait(timeout=10)
         except subprocess.TimeoutExpired:
             child.kill()
-    return {"file": actor.name, "touches": touches, "touch_to_done_s": statistics.median(totals),
-            "rebuild_s": statistics.median(rebuilds)}
+    result = {"file": actor.name, "rounds": rounds}
+    for what, pairs in times.items():
+        result[f"{what}_to_done_s"] = statistics.median(p[0] for p in pairs)
+        result[f"{what}_rebuild_s"] = statistics.median(p[1] for p in pairs)
+    return result
+
+
+def real_site_copy(work: Path) -> tuple[Path, Path]:
+    """The real site's config and a copy of its data, so the serve measurement can edit files freely."""
+    data_dir = work / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    config = {**_inherit(ROOT / "docs", [str(ROOT / "hooks" / "explainer_hooks.py")]),
+              "extra": {"explainer": {"data": str(data_dir)}}}
+    config_file = work / "mkdocs-real.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return config_file, data_dir
 
 
 # --- Report ----------------------------------------------------------------------------------------
@@ -391,13 +419,15 @@ def summarise(sizes: dict[int, dict], real_validation: float | None, serve: dict
     small, middle, large = ns[0], ns[len(ns) // 2] if len(ns) > 2 else ns[0], ns[-1]
     figures = {
         "hooks_over_plain": sizes[middle]["hooks_over_plain"],
+        "first_over_plain": sizes[middle]["first_over_plain"],
         "time_growth": sizes[large]["build_s"] / sizes[middle]["build_s"],
         "bytes_per_page_growth": sizes[large]["bytes_per_page"] / sizes[small]["bytes_per_page"],
         "html_bytes_per_page_growth": sizes[large]["html_bytes_per_page"] / sizes[small]["html_bytes_per_page"],
         "largest_build_s": sizes[large]["build_s"],
         "peak_memory_mb": max(s["peak_mb"] for s in sizes.values()),
         "validation_real_s": real_validation,
-        "serve_rebuild_s": serve["touch_to_done_s"] if serve else None,
+        "serve_rebuild_s": serve["edit_to_done_s"] if serve else None,
+        "serve_touch_s": serve["touch_to_done_s"] if serve else None,
     }
     targets = {}
     for name, (limit, what) in TARGETS.items():
@@ -410,8 +440,11 @@ def print_table(result: dict) -> None:
     sizes = result["sizes"]
     rows = [
         ("actors (N)", "{:.0f}", "actors"), ("pages", "{:.0f}", "pages"),
-        ("build with hooks, s", "{:.2f}", "build_s"), ("plain Material, s", "{:.2f}", "plain_s"),
-        ("hooks / plain (wall)", "{:.3f}", "hooks_over_plain"), ("hooks / plain (CPU)", "{:.3f}", "hooks_over_plain_cpu"),
+        ("plain Material, s", "{:.2f}", "plain_s"),
+        ("hooks, new data, s", "{:.2f}", "build_s"), ("  / plain (wall)", "{:.3f}", "first_over_plain"),
+        ("  / plain (CPU)", "{:.3f}", "first_over_plain_cpu"),
+        ("hooks, data as last built, s", "{:.2f}", "rebuild_s"), ("  / plain (wall)", "{:.3f}", "hooks_over_plain"),
+        ("  / plain (CPU)", "{:.3f}", "hooks_over_plain_cpu"), ("  same bytes as new data", "{}", "same_site"),
         ("validation alone, s", "{:.3f}", "validation_s"), ("peak memory, MB", "{:.0f}", "peak_mb"),
         ("site, MB", "{:.1f}", "site_mb"), ("site bytes / page, KB", "{:.1f}", "bytes_per_page_kb"),
         ("HTML bytes / page, KB", "{:.1f}", "html_bytes_per_page_kb"),
@@ -419,6 +452,7 @@ def print_table(result: dict) -> None:
     ]
     for s in sizes.values():
         s["site_mb"] = s["site_bytes"] / 1e6
+        s["same_site"] = "yes" if s["same_site_from_cache"] else "NO"
         for key in ("bytes_per_page", "html_bytes_per_page", "plain_bytes_per_page"):
             s[key + "_kb"] = s[key] / 1024
     keys = list(sizes)
@@ -433,8 +467,9 @@ def print_table(result: dict) -> None:
         print(f"{target['what']:<62} {value:>8}  (target <= {target['limit']})  {verdict}")
     if result.get("serve"):
         serve = result["serve"]
-        print(f"serve ({serve['site']}): rebuild itself {serve['rebuild_s']:.2f} s, touch to done "
-              f"{serve['touch_to_done_s']:.2f} s (median of {serve['touches']})")
+        print(f"serve ({serve['site']}, median of {serve['rounds']}): edit to done {serve['edit_to_done_s']:.2f} s "
+              f"(rebuild itself {serve['edit_rebuild_s']:.2f} s); touch to done {serve['touch_to_done_s']:.2f} s "
+              f"(rebuild itself {serve['touch_rebuild_s']:.2f} s)")
     print(f"machine: {result['machine']['cpus']} CPUs, Python {result['machine']['python']}, "
           f"{result['machine']['platform']}; commit {result['commit']}")
 
@@ -472,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         if serve_site == "real":
             print("serve: real site...", file=sys.stderr, flush=True)
             if real_validation is not None:
-                serve = {"site": "real", **measure_serve(ROOT / "mkdocs.yml", ROOT / "data", 3)}
+                serve = {"site": "real", **measure_serve(*real_site_copy(work_root / "real"), 3)}
         elif serve_site == "synthetic":
             n = sizes[0]
             print(f"serve: synthetic site N={n}...", file=sys.stderr, flush=True)

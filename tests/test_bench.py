@@ -8,8 +8,9 @@ import sys
 
 from conftest import ROOT
 
-PER_SIZE = ["actors", "pages", "build_s", "build_cpu_s", "plain_s", "plain_cpu_s", "validation_s", "peak_mb",
-            "site_bytes", "bytes_per_page", "html_bytes_per_page", "hooks_over_plain", "hooks_over_plain_cpu"]
+PER_SIZE = ["actors", "pages", "build_s", "build_cpu_s", "rebuild_s", "rebuild_cpu_s", "plain_s", "plain_cpu_s",
+            "validation_s", "peak_mb", "site_bytes", "bytes_per_page", "html_bytes_per_page", "hooks_over_plain",
+            "hooks_over_plain_cpu", "first_over_plain", "first_over_plain_cpu"]
 
 
 def test_quick_bench_writes_every_figure(tmp_path):
@@ -22,6 +23,8 @@ def test_quick_bench_writes_every_figure(tmp_path):
     assert len(result["sizes"]) >= 2
     for size in result["sizes"].values():
         assert all(isinstance(size[key], (int, float)) and size[key] > 0 for key in PER_SIZE), size
+        assert size["same_site_from_cache"] is True  # a build from the cache gives the same bytes
     for name, target in result["targets"].items():
         assert isinstance(target["value"], float) and target["met"] in (True, False), name
-    assert result["serve"]["rebuild_s"] > 0 and result["machine"]["cpus"] >= 1
+    serve = result["serve"]
+    assert serve["edit_rebuild_s"] > 0 and serve["touch_rebuild_s"] > 0 and result["machine"]["cpus"] >= 1

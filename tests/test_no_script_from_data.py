@@ -205,6 +205,35 @@ def test_the_html_guard_finds_what_the_validator_refuses():
     assert html_problems('<p><a href="https://example.org/a?b=c#d">ok</a> <a href="../x.md">rel</a></p>') == []
 
 
+@pytest.mark.parametrize("snippet", [
+    '<a href="javascript:alert(1)">x</a>', '<A HREF="JavaScript:alert(1)">x</A>', "<a href='javascript:alert(1)'>x</a>",
+    "<a href=javascript:alert(1)>x</a>", '<a href = "vbscript:x">x</a>', '<a href="//evil.example/">x</a>',
+    '<a href="/\\evil.example/">x</a>', '<a href="http://[x]/">x</a>', '<a href=" javascript:x">x</a>',
+    '<a href="ja\nvascript:x">x</a>', '<a href="java&#x09;script:x">x</a>', '<a href="javascript&colon;x">x</a>',
+    '<img src="data:image/png;base64,AAAA">', '<form action="javascript:x"></form>', '<p onclick="x()">x</p>',
+    '<p ONMOUSEOVER="x()">x</p>', '<p style="background:url(x)">x</p>', '<iframe src="https://example.org"></iframe>',
+    '<ScRiPt>x()</ScRiPt>', '<a href="https://example.org/\u00e9" ping="javascript:x">x</a>',
+    '<img/onerror="x()" src="a.png">', '<p\tSTYLE = "x">x</p>', '<a xlink:href="javascript:x">x</a>',
+    '<a title="x" href="data:text/html,x">x</a>', '</p><object data="x.swf"></object>',
+])
+def test_the_quick_look_lets_no_unsafe_snippet_through(snippet: str):
+    """Pages skip the full parse when a quick look finds nothing: it must never miss what the parse finds."""
+    assert html_problems(f"<article><p>Some text.</p>{snippet}<p>More.</p></article>")
+
+
+def test_ordinary_pages_skip_the_full_parse(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("full parse run on an ordinary page")
+
+    monkeypatch.setattr("explainer.safety._Scanner", refuse)
+    page = ('<article><h1 id="x">T</h1><p>See <a href="../actors/river-guild/#q-x--y">a</a>, '
+            '<a href="https://example.org/a?b=c&amp;d=e#f" title="It\'s &quot;here&quot;">b</a>, '
+            '<a href="mailto:team@example.org">c</a>, <a href="glossary.html#term">d</a>, <a href="/abs/">e</a>, '
+            '<a href="#top">f</a>, <img alt="" src="../assets/x.png"> <abbr class="xp-term" data-term="t" '
+            'tabindex="0" title="A short, plain definition.">T</abbr>: whatever data-is= "here"</p></article>')
+    assert html_problems(page) == []
+
+
 def test_a_generated_page_with_a_live_script_fails_the_build(mini_data: Path, tmp_path: Path):
     """If the validator ever missed one, the hook stops the build: simulate with a template that emits one."""
     hooks = tmp_path / "hooks"

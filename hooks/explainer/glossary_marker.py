@@ -10,31 +10,42 @@ hit on the article page).
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Iterable
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .anchors import fold
-from .model import Term
+
+if TYPE_CHECKING:  # the index is built from checked terms, but a cached one needs no model (nor pydantic)
+    from .model import Term
 
 # Text inside these is never marked: code, headings (and so the TOC), links, existing marks.
 SKIP_TAGS = frozenset({"code", "pre", "kbd", "samp", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6",
                        "script", "style", "svg", "button", "dfn", "title"})
 SKIP_CLASS = "xp-nomark"
 
-_QUOTE_CLASS = "['\u2018\u2019\u201b\u2032`\u00b4]"
-_DASH_CLASS = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
+_QUOTES = "'\u2018\u2019\u201b\u2032`\u00b4"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_QUOTE_CLASS = "[" + "".join(map(re.escape, _QUOTES)) + "]"
+_DASH_CLASS = "[" + "".join(map(re.escape, _DASHES)) + "]"
+# After a form's first character: the character before it is no letter (a look-behind over both, so
+# that each branch of the regex can start with a literal character; see `_trie_pattern`).
+_WORD_START = r"(?<![\w\u0100-\u024f][\s\S])"
+_WORD_END = r"(?![\w\u0100-\u024f])"
 
 
 def _key(text: str) -> str:
     return fold(text)[0]
 
 
-def _form_atoms(form: str, insensitive: bool) -> list[str]:
-    """A form as regex pieces, one per character, forgiving quote style, dash style and spacing."""
+def _form_atoms(form: str, insensitive: bool) -> list[list[str]]:
+    """A form as regex pieces, one per character, forgiving quote style, dash style and spacing;
+    one list per way of writing its first character, so that every list starts with a literal."""
     atoms = []
     for ch in fold(form)[0]:
         if ch == "'":
@@ -47,7 +58,17 @@ def _form_atoms(form: str, insensitive: bool) -> list[str]:
             atoms.append(f"(?i:{re.escape(ch)})")
         else:
             atoms.append(re.escape(ch))
-    return atoms
+    return [[first, *atoms[1:]] for first in _first_literals(fold(form)[0][0], atoms[0], insensitive)]
+
+
+def _first_literals(ch: str, atom: str, insensitive: bool) -> list[str]:
+    if ch == "'":
+        return [re.escape(c) for c in _QUOTES]
+    if ch == "-":
+        return [re.escape(c) for c in _DASHES]
+    if insensitive and len(ch.lower()) == 1 and len(ch.upper()) == 1 and ch.lower() != ch.upper():
+        return [re.escape(ch.lower()), re.escape(ch.upper())]
+    return [atom]  # a letter whose case change is no single letter (ß): kept as it was
 
 
 def _trie_pattern(forms: list[list[str]]) -> str:
@@ -56,6 +77,9 @@ def _trie_pattern(forms: list[list[str]]) -> str:
     A flat alternation makes the regex try every form at every word start, so marking grows with
     pages x terms; the trie tries one branch per character. Longer forms are still preferred: at
     each step the branch holding the longest form comes first, and ending a form is tried last.
+    The word-start check follows the first character rather than preceding the pattern: a regex
+    whose branches all start with a literal is searched by a fast scan for those characters,
+    where a leading look-behind would be tried at every position of the page (twice as slow).
     """
     root: dict = {}
     for atoms in forms:
@@ -64,54 +88,79 @@ def _trie_pattern(forms: list[list[str]]) -> str:
             node = node.setdefault(atom, {})
         node[None] = {}
 
-    def emit(node: dict) -> tuple[str, int]:
+    def emit(node: dict, after_key: str = "") -> tuple[str, int]:
         """The node's pattern, and the length of the longest form below it."""
         branches = sorted(((key, *emit(child)) for key, child in node.items() if key is not None),
                           key=lambda b: (-b[2], b[0]))
         if not branches:
             return "", 0
-        alternatives = [key + pattern for key, pattern, _ in branches]
+        alternatives = [key + after_key + pattern for key, pattern, _ in branches]
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
         return (f"(?:{body})?" if None in node else body), 1 + branches[0][2]
 
-    return emit(root)[0]
+    body = emit(root, _WORD_START)[0]
+    return f"(?:{body}){_WORD_END}" if body else r"(?!x)x"
 
 
 class GlossaryIndex:
-    """Every written form of every term, compiled once per build into one regex."""
+    """Every written form of every term, compiled once per build into one regex.
 
-    def __init__(self, terms: list[Term]):
-        self.terms = {t.id: t for t in terms}
+    Holds plain values only (the pattern, the lookup tables, each term's tooltip), so that `state()`
+    can be stored with the rendered pages and `from_state()` brings it back without the data.
+    """
+
+    def __init__(self, terms: Iterable[Term] = ()):
+        self.shorts: dict[str, str] = {}
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         alternatives = []
         for term in terms:
+            self.shorts[term.id] = term.short
             for form in term.forms():
                 insensitive = term.case == "insensitive"
                 if insensitive:
                     self._folded[_key(form).casefold()] = term.id
                 else:
                     self._exact[_key(form)] = term.id
-                alternatives.append(_form_atoms(form, insensitive))
-        body = _trie_pattern(alternatives) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<![\w\u0100-\u024f])(?:{body})(?![\w\u0100-\u024f])")
+                alternatives += _form_atoms(form, insensitive)
+        self.regex = re.compile(_trie_pattern(alternatives))
 
-    def term_of(self, matched: str) -> Term | None:
+    def state(self) -> dict:
+        return {"pattern": self.regex.pattern, "exact": self._exact, "folded": self._folded, "shorts": self.shorts}
+
+    @classmethod
+    def from_state(cls, state: dict) -> GlossaryIndex:
+        index = cls()
+        index.regex = re.compile(state["pattern"])
+        index._exact, index._folded, index.shorts = state["exact"], state["folded"], state["shorts"]
+        return index
+
+    def term_of(self, matched: str) -> str | None:
+        """The id of the term a matched text is a form of."""
         key = _key(matched)
-        term_id = self._exact.get(key) or self._folded.get(key.casefold())
-        return self.terms.get(term_id) if term_id else None
+        return self._exact.get(key) or self._folded.get(key.casefold())
 
     def terms_in(self, text: str) -> set[str]:
         """Ids of the terms that `text` uses, for the glossary's "used in" lists."""
         found = set()
         for match in self.regex.finditer(text):
-            term = self.term_of(match.group(0))
-            if term:
-                found.add(term.id)
+            term_id = self.term_of(match.group(0))
+            if term_id:
+                found.add(term_id)
         return found
 
 
 class GlossaryTreeprocessor(Treeprocessor):
+    """Marks terms in one pass over the page's text.
+
+    The markable texts (element texts and tails outside skipped elements) are joined in reading order
+    and searched once; only the texts holding a hit are split, and each parent that gains marks gets
+    its new list of children in one pass. (A search per text was most of the marking time, and an
+    insert at a searched position per mark is O(children²).)
+    """
+
+    SEPARATOR = "\0"  # no form contains it, and it is no word character: a hit never spans two texts
+
     def __init__(self, md, extension: "GlossaryExtension"):
         super().__init__(md)
         self.extension = extension
@@ -120,58 +169,73 @@ class GlossaryTreeprocessor(Treeprocessor):
         index = self.extension.index
         if index is None:
             return
-        self.index = index
-        self.every = self.extension.every
-        self.seen: set[str] = set()
-        self._walk(root)
-
-    def _walk(self, element: etree.Element) -> None:
-        skip = element.tag in SKIP_TAGS or SKIP_CLASS in (element.get("class") or "").split()
-        if skip:
-            return
-        # The children as they were: the marks made here are not walked again, and the new list of
-        # children is built in one pass (an insert at a searched position per child is O(children²)).
-        children = list(element)
-        marked: list[etree.Element] = []
-        if element.text and not isinstance(element.text, AtomicString):
-            element.text, marked = self._mark(element.text)
-        changed = bool(marked)
-        for child in children:
-            self._walk(child)
-            marked.append(child)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                child.tail, inserted = self._mark(child.tail)
-                if inserted:
-                    marked += inserted
-                    changed = True
-        if changed:
-            element[:] = marked
-
-    def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
-        """Split `text` into leading text and `<abbr>` elements whose tails carry the rest."""
-        nodes: list[etree.Element] = []
-        head = text
-        last = 0
-        for match in self.index.regex.finditer(text):
-            term = self.index.term_of(match.group(0))
+        slots: list[tuple[etree.Element, etree.Element | None]] = []
+        texts: list[str] = []
+        _collect(root, slots, texts)
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + 1
+        hits: dict[int, list[tuple[int, int, str]]] = {}
+        seen: set[str] = set()
+        for match in index.regex.finditer(self.SEPARATOR.join(texts)):
+            term_id = index.term_of(match.group(0))
             # The first use of each written form: a variant further down a page that used the headword is
             # still explained.
             form = _key(match.group(0)).casefold()
-            if term is None or (not self.every and form in self.seen):
+            if term_id is None or (not self.extension.every and form in seen):
                 continue
-            self.seen.add(form)
-            node = etree.Element("abbr", {"class": "xp-term", "data-term": term.id, "tabindex": "0",
-                                          "title": term.short})
-            node.text = AtomicString(match.group(0))
-            if nodes:
-                nodes[-1].tail = text[last : match.start()]
-            else:
-                head = text[: match.start()]
-            nodes.append(node)
-            last = match.end()
-        if nodes:
-            nodes[-1].tail = text[last:]
-        return head, nodes
+            seen.add(form)
+            slot = bisect.bisect_right(starts, match.start()) - 1
+            hits.setdefault(slot, []).append((match.start() - starts[slot], match.end() - starts[slot], term_id))
+        inserts: dict[etree.Element, dict[etree.Element | None, list[etree.Element]]] = {}
+        for slot, found in hits.items():
+            element, parent = slots[slot]
+            head, nodes = _split(texts[slot], found, index)
+            if parent is None:  # the element's own text: the marks become its first children
+                element.text = head
+                inserts.setdefault(element, {})[None] = nodes
+            else:  # a child's tail: the marks follow that child
+                element.tail = head
+                inserts.setdefault(parent, {})[element] = nodes
+        for parent, placed in inserts.items():
+            children = list(placed.get(None, ()))
+            for child in list(parent):
+                children.append(child)
+                children += placed.get(child, ())
+            parent[:] = children
+
+
+def _collect(element: etree.Element, slots: list, texts: list[str]) -> None:
+    """The markable texts under `element` in reading order, as (element, None) for a text and
+    (child, parent) for a tail; code, headings, links, existing marks and `xp-nomark` are left out."""
+    if element.tag in SKIP_TAGS:
+        return
+    classes = element.get("class")
+    if classes and SKIP_CLASS in classes.split():
+        return
+    text = element.text
+    if text and not isinstance(text, AtomicString):
+        slots.append((element, None))
+        texts.append(text)
+    for child in element:
+        _collect(child, slots, texts)
+        tail = child.tail
+        if tail and not isinstance(tail, AtomicString):
+            slots.append((child, element))
+            texts.append(tail)
+
+
+def _split(text: str, found: list[tuple[int, int, str]], index: GlossaryIndex) -> tuple[str, list[etree.Element]]:
+    """`text` as the part before the first hit and one `<abbr>` per hit, whose tails carry the rest."""
+    nodes = []
+    for k, (start, end, term_id) in enumerate(found):
+        node = etree.Element("abbr", {"class": "xp-term", "data-term": term_id, "tabindex": "0",
+                                      "title": index.shorts[term_id]})
+        node.text = AtomicString(text[start:end])
+        node.tail = text[end : found[k + 1][0] if k + 1 < len(found) else len(text)]
+        nodes.append(node)
+    return text[: found[0][0]], nodes
 
 
 class GlossaryExtension(Extension):

@@ -9,17 +9,27 @@ nested, a page carries a few dozen links however large the data grows.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from .render import Pages
-from .validate import Explainer
+if TYPE_CHECKING:
+    from .pages import Pages
+    from .validate import Explainer
 
 
-def generated_nav(nav: list | None, explainer: Explainer, pages: Pages, hand_written: list[str] = ()) -> list:
-    """The site's nav with sections for the articles, the actors by kind, and the glossary.
+def site_nav(nav: list | None, sections: list, hand_written: list[str] = ()) -> list:
+    """The site's nav: the generated sections after its first entry (the home page).
 
     Without a `nav:` in the config, the hand-written pages stand around them: the home page first,
     the others after, in file order (as MkDocs would list them).
     """
+    if nav is None:
+        nav = sorted(hand_written, key=lambda path: (path != "index.md", path))
+    nav = list(nav)
+    return nav[:1] + sections + nav[1:]
+
+
+def generated_sections(explainer: Explainer, pages: Pages) -> list:
+    """Nav sections for the articles, the actors by kind, the glossary and the critical-reading pages."""
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
     articles = [{titles[paths[f"article:{a}"]]: paths[f"article:{a}"]} for a in explainer.articles]
@@ -30,11 +40,7 @@ def generated_nav(nav: list | None, explainer: Explainer, pages: Pages, hand_wri
         if members:
             actor_sections.append({kind.title: _grouped(members, paths)})
     generated = [article_section, {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
-    generated += _critical_sections(explainer, paths, titles)
-    if nav is None:
-        nav = sorted(hand_written, key=lambda path: (path != "index.md", path))
-    nav = list(nav)
-    return nav[:1] + generated + nav[1:]
+    return generated + _critical_sections(explainer, paths, titles)
 
 
 def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:

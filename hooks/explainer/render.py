@@ -7,7 +7,6 @@ or a test can write them to disk. Everything is sorted so the same data gives th
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -15,25 +14,10 @@ import jinja2
 from . import critical, relations
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
+from .pages import PageOut, Pages
 from .validate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-@dataclass(frozen=True)
-class PageOut:
-    path: str  # docs-relative, e.g. "actors/<id>.md"
-    title: str
-    markdown: str
-
-
-class Pages(list):
-    """The pages `render_pages` returns (a plain list of `PageOut`), carrying what it built on the way:
-    `paths` (from `page_paths`) and `glossary` (the `GlossaryIndex`), so a caller need not build them again."""
-
-    def __init__(self, pages, paths: dict[str, str], glossary: GlossaryIndex):
-        super().__init__(pages)
-        self.paths = paths
-        self.glossary = glossary
 
 
 def page_paths(explainer: Explainer) -> dict[str, str]:

@@ -82,32 +82,36 @@ class _Scanner(HTMLParser):
 
 
 # A quick look for anything the full scan could object to; pages without any (nearly all) skip the
-# slow pure-Python HTML parse. Loose on purpose: a false alarm only costs the full scan.
-_SUSPECT = re.compile(
-    r"<\s*/?\s*(?:" + "|".join(sorted(BANNED_TAGS)) + r")\b"
-    r"|[\s/\"'](?:on[a-z]+|style)\s*="
-    r"|&#|&colon;|&tab;|&newline;",
-    re.IGNORECASE,
-)
-_URL_VALUE = re.compile(
-    r"[\s/\"'](?:" + "|".join(re.escape(a) for a in sorted(URL_ATTRIBUTES)) + r")\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]*))",
-    re.IGNORECASE,
-)
+# slow pure-Python HTML parse. Loose on purpose: a false alarm only costs the full scan. It reads the
+# lower-cased page, and each pattern starts with a literal character, which the regex engine finds
+# with a fast scan (a pattern starting with a class like [\s"'] is tried at every position instead).
+# A URL attribute is suspect unless its value is double-quoted printable ASCII that plainly starts as
+# http(s), mailto, a fragment, or a relative path (no scheme before the first `/`, `#`, `?`).
+_PLAIN_URL = r"""(?:https?://|mailto:|#|\.{1,2}/|/(?![/\\])|[a-z0-9_.~%-]+(?=[/#?"]))[!#-Z^-~]*"(?=[\s/>])"""
 
 
-def _suspect(html: str) -> bool:
-    if _SUSPECT.search(html):
-        return True
-    for match in _URL_VALUE.finditer(html):
-        value = next(v for v in match.groups() if v is not None)
-        if unsafe_url(value) or not _parses(value):
-            return True
-    return False
+def _after(names) -> str:
+    """`=` preceded by one of `names` as an attribute name: a look-behind per name length (they must be fixed)."""
+    by_length: dict[int, list[str]] = {}
+    for name in sorted(names):
+        by_length.setdefault(len(name), []).append(re.escape(name))
+    return "|".join(f"(?<=[\\s/\"'](?:{'|'.join(group)})=)" for _, group in sorted(by_length.items()))
+
+
+_QUICK_LOOK = [
+    re.compile(r"<\s*/?\s*(?:" + "|".join(sorted(BANNED_TAGS)) + r")\b"),
+    re.compile(r"&(?:#|colon;|tab;|newline;)"),  # entities could spell `javascript:` past the URL check
+    re.compile(r"=(?<=\s=)"),  # `name = value`: the look-behinds below expect `name=`
+    re.compile(r"""on(?<=[\s/"']on)[a-z]+\s*="""),  # event handlers; the name is matched first, then
+    re.compile(r"""style(?<=[\s/"']style)\s*="""),  # what stands before it (two patterns: each keeps its prefix)
+    re.compile("=(?:" + _after(URL_ATTRIBUTES) + r")(?!\"" + _PLAIN_URL + ")"),
+]
 
 
 def html_problems(html: str) -> list[str]:
     """Script-bearing things in rendered HTML: banned elements, on* and style attributes, unsafe URLs."""
-    if not _suspect(html):
+    lowered = html.lower()
+    if not any(pattern.search(lowered) for pattern in _QUICK_LOOK):
         return []
     scanner = _Scanner()
     scanner.feed(html)

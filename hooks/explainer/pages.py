@@ -1,0 +1,26 @@
+"""What rendering produces: the generated pages as plain values, which a build cache can store as they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .glossary_marker import GlossaryIndex
+
+
+@dataclass(frozen=True)
+class PageOut:
+    path: str  # docs-relative, e.g. "actors/<id>.md"
+    title: str
+    markdown: str
+
+
+class Pages(list):
+    """The pages `render_pages` returns (a plain list of `PageOut`), carrying what it built on the way:
+    `paths` (from `page_paths`) and `glossary` (the `GlossaryIndex`), so a caller need not build them again."""
+
+    def __init__(self, pages, paths: dict[str, str], glossary: GlossaryIndex):
+        super().__init__(pages)
+        self.paths = paths
+        self.glossary = glossary

@@ -1,0 +1,117 @@
+"""The hooks' cache of rendered pages may only save time: never stale pages, never a problem hidden."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REAL_DATA, ROOT, build_site
+from helpers import edit
+from explainer import cache
+from explainer.pipeline import prepare
+from explainer.problems import DataError
+
+SITE = {"site_name": "Test", "site_url": "https://example.org/", "directory_urls": True}
+
+
+def _entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("*.json"))
+
+
+def test_unchanged_data_comes_from_the_cache_and_gives_the_same_pages(mini_data: Path, tmp_path: Path):
+    cache_dir = tmp_path / "cache"
+    fresh = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    again = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert not fresh.cached and again.cached
+    assert again.pages == fresh.pages and again.sections == fresh.sections
+    assert again.glossary.state() == fresh.glossary.state()
+    assert len(_entries(cache_dir)) == 1
+
+
+def test_an_edit_is_never_served_from_the_cache(mini_data: Path, tmp_path: Path):
+    cache_dir = tmp_path / "cache"
+    prepare(mini_data, cache_dir=cache_dir, **SITE)
+    edit(mini_data / "actors" / "north-council.yaml", "elected every four years", "elected every five years")
+    edited = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    page = next(p for p in edited.pages if p.path == "actors/north-council.md")
+    assert not edited.cached and "every five years" in page.markdown
+
+
+def test_site_settings_and_code_are_part_of_the_key(mini_data: Path, tmp_path: Path, monkeypatch):
+    key = cache.fingerprint(mini_data, SITE)
+    assert cache.fingerprint(mini_data, {**SITE, "site_url": "https://example.net/"}) != key
+    assert cache.fingerprint(mini_data, {**SITE, "directory_urls": False}) != key
+    code = tmp_path / "code"
+    shutil.copytree(cache.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "CODE", code)
+    assert cache.fingerprint(mini_data, SITE) == key  # the same code elsewhere
+    template = code / "templates" / "actor.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.fingerprint(mini_data, SITE) != key
+
+
+def test_data_with_problems_is_always_checked_and_never_stored(mini_data: Path, tmp_path: Path):
+    cache_dir = tmp_path / "cache"
+    good = mini_data / "actors" / "river-guild.yaml"
+    text = good.read_text(encoding="utf-8")
+    prepare(mini_data, cache_dir=cache_dir, **SITE)
+    good.write_text(text.replace("kind: guild", "kind: gild"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert "unknown kind 'gild'" in err.value.report()
+    assert len(_entries(cache_dir)) == 1  # only the good build's entry
+    good.write_text(text, encoding="utf-8")
+    assert prepare(mini_data, cache_dir=cache_dir, **SITE).cached  # back to the good data: back from the cache
+
+
+@pytest.mark.parametrize("damage", ["", "{not json", '{"format": 0}', "[1, 2]"])
+def test_a_damaged_entry_is_rebuilt_from_the_data(mini_data: Path, tmp_path: Path, damage: str):
+    cache_dir = tmp_path / "cache"
+    fresh = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    (entry,) = _entries(cache_dir)
+    entry.write_text(damage, encoding="utf-8")
+    rebuilt = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert not rebuilt.cached and rebuilt.pages == fresh.pages
+    assert prepare(mini_data, cache_dir=cache_dir, **SITE).cached  # and written again
+
+
+def test_the_cache_keeps_a_few_entries(mini_data: Path, tmp_path: Path):
+    cache_dir = tmp_path / "cache"
+    previous = "four"
+    for years in ("two", "three", "five", "six", "seven"):
+        edit(mini_data / "actors" / "north-council.yaml", f"every {previous} years", f"every {years} years")
+        previous = years
+        prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert len(_entries(cache_dir)) == cache.KEEP
+    assert not list(cache_dir.glob("*.tmp"))
+
+
+def test_a_build_from_the_cache_is_byte_identical(tmp_path: Path, monkeypatch):
+    """The real data built twice with one cache folder: the second build reads the cache, same bytes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    first = build_site(tmp_path, REAL_DATA, tmp_path / "first")
+    assert first.returncode == 0, first.output
+    (entry,) = _entries(tmp_path / ".cache" / "explainer")
+    stored = entry.stat().st_mtime_ns
+    second = build_site(tmp_path, REAL_DATA, tmp_path / "second")
+    assert second.returncode == 0, second.output
+    assert _entries(tmp_path / ".cache" / "explainer") == [entry] and entry.stat().st_mtime_ns == stored  # read, not rewritten
+    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    assert [str(f) for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()] == []
+
+
+def test_the_cache_can_be_switched_off(tmp_path: Path):
+    build = build_site(tmp_path, REAL_DATA, extra_config={"extra": {"explainer": {"data": str(REAL_DATA), "cache": False}}})
+    assert build.returncode == 0, build.output
+    assert not (tmp_path / ".cache").exists()
+
+
+def test_no_cache_is_committed():
+    """A cache entry is trusted as the checked pages of its data: one must never arrive with a commit."""
+    tracked = subprocess.run(["git", "ls-files", "--", ".cache", "**/.cache/**"], capture_output=True, text=True, cwd=ROOT)
+    assert tracked.returncode == 0 and tracked.stdout == ""
+    assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
