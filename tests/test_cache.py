@@ -115,3 +115,27 @@ def test_no_cache_is_committed():
     tracked = subprocess.run(["git", "ls-files", "--", ".cache", "**/.cache/**"], capture_output=True, text=True, cwd=ROOT)
     assert tracked.returncode == 0 and tracked.stdout == ""
     assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_template_edit_shows_in_the_next_render_of_the_same_process(mini_data: Path, tmp_path: Path, monkeypatch):
+    """`serve` keeps one Jinja environment (and a bytecode folder) between rebuilds: an edited template still shows."""
+    from explainer import render
+    from explainer.validate import load_explainer
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    render._environment.cache_clear()
+    try:
+        explainer = load_explainer(mini_data)
+        bytecode = tmp_path / "bytecode"
+        bytecode.mkdir()
+        before = render.render_pages(explainer, bytecode_dir=bytecode)
+        assert list(bytecode.iterdir())  # compiled templates kept for the next process
+        actor = templates / "actor.md.j2"
+        actor.write_text(actor.read_text(encoding="utf-8") + "\nEdited template.\n", encoding="utf-8")
+        after = render.render_pages(explainer, bytecode_dir=bytecode)
+        page = {p.path: p.markdown for p in after}["actors/north-council.md"]
+        assert "Edited template." in page and page != {p.path: p.markdown for p in before}["actors/north-council.md"]
+    finally:
+        render._environment.cache_clear()

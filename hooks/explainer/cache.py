@@ -3,9 +3,10 @@
 The key is a hash of the data files, this package's code and templates, the versions of the
 libraries that read and render the data, and the site settings the pages depend on. Same key, same
 pages: a rebuild with unchanged data (a `serve` reload after a theme or page edit, a second
-`make site`, CI with a restored cache) skips loading, checking and rendering. Entries are JSON, not
-pickle, so a planted cache file can at worst be ignored, never run. Only good builds are stored,
-so data with problems always goes through the checks and reports them.
+`make site`, CI with a restored cache) skips loading, checking and rendering. Only good builds are
+stored, so data with problems always goes through the checks and reports them. Jinja keeps its
+compiled templates beside the entries (`templates_dir`). The folder is trusted like the code it
+came from: it is never committed (.gitignore, and a test fails if one is).
 """
 
 from __future__ import annotations
@@ -55,6 +56,16 @@ def fingerprint(data_dir: Path, settings: dict) -> str:
             digest.update(f"\0{label}/{path.relative_to(root).as_posix()}\0{len(content)}\0".encode())
             digest.update(content)
     return digest.hexdigest()
+
+
+def templates_dir(cache_dir: Path) -> Path | None:
+    """Where Jinja keeps compiled templates (its own keys: template name and source checksum)."""
+    folder = Path(cache_dir) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def load(cache_dir: Path, key: str) -> dict | None:

@@ -130,6 +130,7 @@ def _fit(doc: YamlDoc, schema: type[BaseModel], problems: list[Problem]) -> Entr
 
 # What `make new-actor` / `make new-term` leave where a contributor has to write something.
 PLACEHOLDER = "TODO"
+_PLACEHOLDER_WORD = re.compile(rf"\b{PLACEHOLDER}\b")
 
 
 def _placeholders(data, loc: tuple) -> list[tuple]:
@@ -138,7 +139,7 @@ def _placeholders(data, loc: tuple) -> list[tuple]:
         return [found for key, value in data.items() for found in _placeholders(value, loc + (key,))]
     if isinstance(data, list):
         return [found for i, value in enumerate(data) for found in _placeholders(value, loc + (i,))]
-    return [loc] if isinstance(data, str) and re.search(rf"\b{PLACEHOLDER}\b", data) else []
+    return [loc] if isinstance(data, str) and PLACEHOLDER in data and _PLACEHOLDER_WORD.search(data) else []
 
 
 def _description_at(schema: type[BaseModel], loc: tuple) -> str:

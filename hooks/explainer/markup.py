@@ -8,15 +8,22 @@ from dataclasses import dataclass
 from .validate import Span
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_BLOCK_START = re.compile(r"^(\s*)([#>+-])")
+_NUMBERED = re.compile(r"^(\s*\d+)\.")
+# Anything md_escape would change; most names and titles have none, and are returned as they are.
+_NEEDS_ESCAPE = re.compile(r"[\r\n&<>\\`*_\[\]{}]|^\s*(?:[#>+-]|\d+\.)")
 
 
 def md_escape(text: str) -> str:
     """Plain text made safe to drop into Markdown: it renders as the same characters, nothing more."""
-    text = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)  # one line: a line break in a list item or cell ends it
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    text = _LINE_BREAK.sub(" ", text)  # one line: a line break in a list item or cell ends it
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\s*)([#>+-])", r"\1\\\2", text)  # not a heading, quote or list item
-    return re.sub(r"^(\s*\d+)\.", r"\1\\.", text)  # not a numbered list
+    text = _BLOCK_START.sub(r"\1\\\2", text)  # not a heading, quote or list item
+    return _NUMBERED.sub(r"\1\\.", text)  # not a numbered list
 
 
 def plain_text(markdown: str) -> str:

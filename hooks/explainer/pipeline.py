@@ -46,7 +46,7 @@ def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | N
     from .validate import load_explainer
 
     explainer = load_explainer(data_dir)
-    pages = render_pages(explainer, **settings)
+    pages = render_pages(explainer, **settings, bytecode_dir=cache.templates_dir(cache_dir) if cache_dir else None)
     prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages))
     if key:
         cache.store(cache_dir, key, prepared.state())

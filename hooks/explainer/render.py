@@ -6,6 +6,7 @@ or a test can write them to disk. Everything is sorted so the same data gives th
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
@@ -39,7 +40,11 @@ def page_paths(explainer: Explainer) -> dict[str, str]:
     return paths
 
 
-def _environment(paths: dict[str, str]) -> jinja2.Environment:
+@functools.lru_cache(maxsize=4)
+def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """One environment per process (and bytecode folder): Jinja keeps each compiled template and
+    recompiles it only when its file changes, so `serve` rebuilds do not compile them again; with a
+    bytecode folder, neither does the next build after a data change."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -47,6 +52,7 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
     )
     env.filters["md"] = md_escape
     env.filters["one_line"] = one_line
@@ -63,22 +69,22 @@ def _environment(paths: dict[str, str]) -> jinja2.Environment:
     env.globals["verdict_help"] = critical.VERDICT_HELP
     env.globals["verdict_icons"] = critical.VERDICT_ICONS
     env.globals["tie_labels"] = relations.TYPE_LABELS
-    env.globals["paths"] = paths
     return env
 
 
 def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url: str | None = None,
                  directory_urls: bool = True, paths: dict[str, str] | None = None,
-                 glossary: GlossaryIndex | None = None) -> Pages:
+                 glossary: GlossaryIndex | None = None, bytecode_dir: Path | None = None) -> Pages:
     """Every generated page of the site, in a stable order.
 
     `site_name`, `site_url` and `directory_urls` come from the site's config; only the claims page's
     structured data (ClaimReview) uses them, to name the reviewer and spell out URLs. `paths` and
     `glossary`, when the caller already has them for this explainer, are used rather than built again;
-    the result carries the ones used (`Pages.paths`, `Pages.glossary`).
+    the result carries the ones used (`Pages.paths`, `Pages.glossary`). `bytecode_dir` keeps the
+    compiled templates between processes.
     """
     paths = page_paths(explainer) if paths is None else paths
-    env = _environment(paths)
+    env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     glossary = GlossaryIndex(explainer.terms) if glossary is None else glossary
     pages: list[PageOut] = []
     # Relative URLs by (folder of the linking page, target key): a few folders link to the same pages,
@@ -95,7 +101,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                 target = relative[(start, target_key)] = posixpath.relpath(paths[target_key], start)
             return target + (f"#{fragment}" if fragment else "")
 
-        text = env.get_template(template).render(ex=explainer, title=title, link=link, **context)
+        text = env.get_template(template).render(ex=explainer, title=title, link=link, paths=paths, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)

@@ -147,6 +147,7 @@ def _fast_compose(text: str) -> Node | None:
 
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _explain_syntax_error(err: yaml.MarkedYAMLError) -> str:
@@ -190,6 +191,8 @@ def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem]):
         return result
     if isinstance(node, SequenceNode):
         return [_to_python(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+    if node.tag == _STR_TAG:
+        return node.value  # what the constructor would give, without its bookkeeping (most values)
     value = _SCALARS.construct_object(node, deep=True)
     _SCALARS.constructed_objects.clear()  # it caches every node it saw: keep nothing between files
     return value
