@@ -465,6 +465,8 @@ def print_table(result: dict) -> None:
         value = "n/a" if target["value"] is None else f"{target['value']:.3f}"
         verdict = {True: "ok", False: "MISSED", None: "not measured"}[target["met"]]
         print(f"{target['what']:<62} {value:>8}  (target <= {target['limit']})  {verdict}")
+    first = result["figures"]["first_over_plain"]
+    print(f"{'for comparison: the same, new data (first build, empty cache)':<62} {first:>8.3f}  (no target)")
     if result.get("serve"):
         serve = result["serve"]
         print(f"serve ({serve['site']}, median of {serve['rounds']}): edit to done {serve['edit_to_done_s']:.2f} s "
