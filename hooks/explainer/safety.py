@@ -9,6 +9,7 @@ page's HTML (`html_problems`) and fails the build if a script, a frame, an event
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -27,8 +28,13 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 # Python-Markdown's attr_list turns `{: onclick=... }` or `{ .class }` into attributes of the element.
 _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# The Markdown the pages use, for finding every link a text makes (inline, reference, image, autolink).
-_MD = markdown.Markdown(extensions=["attr_list", "tables", "footnotes", "def_list"])
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """The Markdown the pages use, for finding every link a text makes (inline, reference, image,
+    autolink); made on first use, as a build whose pages come from the cache checks no data text."""
+    return markdown.Markdown(extensions=["attr_list", "tables", "footnotes", "def_list"])
 
 
 def unsafe_url(value: str) -> bool:
@@ -130,8 +136,9 @@ def markdown_problem(text: str) -> str | None:
                 "them as HTML attributes); use ( ) instead")
     if "[" not in text and "<" not in text:
         return None  # no link, image, autolink or footnote can come out of it: skip rendering
-    _MD.reset()
-    html = _MD.convert(text)
+    md = _markdown()
+    md.reset()
+    html = md.convert(text)
     if "<img" in html:
         return ("pictures are not allowed in data text: the classroom copy must work with no network, and a "
                 "picture from another site would not; link to it instead: [what it shows](https://...)")
