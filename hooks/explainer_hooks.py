@@ -33,8 +33,11 @@ def _data_dir(config) -> Path:
 
 
 def _cache_dir(config) -> Path | None:
-    setting = _setting(config, "cache", ".cache/explainer")
-    return (Path(config.config_file_path).parent / setting).resolve() if setting else None
+    setting = _setting(config, "cache", True)
+    if not setting:
+        return None
+    folder = ".cache/explainer" if setting is True else str(setting)
+    return (Path(config.config_file_path).parent / folder).resolve()
 
 
 def on_config(config):

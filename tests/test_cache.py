@@ -67,7 +67,8 @@ def test_data_with_problems_is_always_checked_and_never_stored(mini_data: Path, 
     assert prepare(mini_data, cache_dir=cache_dir, **SITE).cached  # back to the good data: back from the cache
 
 
-@pytest.mark.parametrize("damage", ["", "{not json", '{"format": 0}', "[1, 2]"])
+@pytest.mark.parametrize("damage", ["", "{not json", '{"format": 0}', "[1, 2]", '{"format": 1}',
+                                    '{"format": 1, "pages": [[1, 2, 3]], "glossary": {}, "sections": []}'])
 def test_a_damaged_entry_is_rebuilt_from_the_data(mini_data: Path, tmp_path: Path, damage: str):
     cache_dir = tmp_path / "cache"
     fresh = prepare(mini_data, cache_dir=cache_dir, **SITE)
@@ -76,6 +77,75 @@ def test_a_damaged_entry_is_rebuilt_from_the_data(mini_data: Path, tmp_path: Pat
     rebuilt = prepare(mini_data, cache_dir=cache_dir, **SITE)
     assert not rebuilt.cached and rebuilt.pages == fresh.pages
     assert prepare(mini_data, cache_dir=cache_dir, **SITE).cached  # and written again
+
+
+def test_an_edit_while_building_is_not_stored_under_the_old_key(mini_data: Path, tmp_path: Path, monkeypatch):
+    """A file saved between computing the key and reading the data: the pages are of the new data."""
+    from explainer import render
+
+    cache_dir = tmp_path / "cache"
+    original = render.render_pages
+
+    def render_then_save(*args, **kwargs):
+        pages = original(*args, **kwargs)
+        edit(mini_data / "actors" / "north-council.yaml", "every four years", "every five years")
+        return pages
+
+    monkeypatch.setattr(render, "render_pages", render_then_save)
+    prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert _entries(cache_dir) == []
+    monkeypatch.setattr(render, "render_pages", original)
+    again = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert not again.cached and "every five years" in {p.path: p.markdown for p in again.pages}["actors/north-council.md"]
+
+
+def test_a_process_whose_code_changed_on_disk_neither_reads_nor_stores(mini_data: Path, tmp_path: Path, monkeypatch):
+    """`serve` keeps the modules it imported: after a code edit its pages are not the new code's."""
+    cache_dir = tmp_path / "cache"
+    prepare(mini_data, cache_dir=cache_dir, **SITE)
+    monkeypatch.setattr(cache, "IMPORTED_CODE", "an older version of the code")
+    stale = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    assert not stale.cached and len(_entries(cache_dir)) == 1
+    assert cache.fingerprint(mini_data, SITE) is None
+
+
+def test_compiled_templates_are_kept_per_version_of_the_code(tmp_path: Path, monkeypatch):
+    """Jinja keys its bytecode by template source only; the environment's options live in the code."""
+    first = cache.templates_dir(tmp_path)
+    assert first.is_dir() and first.name == f"templates-{cache.IMPORTED_CODE[:16]}"
+    monkeypatch.setattr(cache, "IMPORTED_CODE", "0" * 64)
+    second = cache.templates_dir(tmp_path)
+    assert second.is_dir() and second != first and not first.exists()
+
+
+def test_a_hit_keeps_an_entry_longest(mini_data: Path, tmp_path: Path):
+    cache_dir = tmp_path / "cache"
+    favourite = prepare(mini_data, cache_dir=cache_dir, **SITE)
+    previous = "four"
+    for years in ("two", "three", "five"):
+        edit(mini_data / "actors" / "north-council.yaml", f"every {previous} years", f"every {years} years")
+        previous = years
+        prepare(mini_data, cache_dir=cache_dir, **SITE)
+        edit(mini_data / "actors" / "north-council.yaml", f"every {previous} years", "every four years")
+        previous = "four"
+        hit = prepare(mini_data, cache_dir=cache_dir, **SITE)
+        assert hit.cached and hit.pages == favourite.pages  # and so the most recently used
+
+
+def test_an_unreadable_data_file_is_a_message(mini_data: Path, monkeypatch):
+    target = mini_data / "actors" / "river-guild.yaml"
+    real_read = Path.read_bytes
+
+    def refuse(path: Path):
+        if path == target:
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert cache.fingerprint(mini_data, SITE)  # no exception: the key only has to differ
+    with pytest.raises(DataError) as err:
+        prepare(mini_data, **SITE)
+    assert f"{mini_data.name}/actors/river-guild.yaml:1: file cannot be read (Permission denied)" in err.value.report()
 
 
 def test_the_cache_keeps_a_few_entries(mini_data: Path, tmp_path: Path):
@@ -95,19 +165,24 @@ def test_a_build_from_the_cache_is_byte_identical(tmp_path: Path, monkeypatch):
     first = build_site(tmp_path, REAL_DATA, tmp_path / "first")
     assert first.returncode == 0, first.output
     (entry,) = _entries(tmp_path / ".cache" / "explainer")
-    stored = entry.stat().st_mtime_ns
+    stored = entry.stat().st_ino
     second = build_site(tmp_path, REAL_DATA, tmp_path / "second")
     assert second.returncode == 0, second.output
-    assert _entries(tmp_path / ".cache" / "explainer") == [entry] and entry.stat().st_mtime_ns == stored  # read, not rewritten
+    assert _entries(tmp_path / ".cache" / "explainer") == [entry] and entry.stat().st_ino == stored  # read, not rewritten
     files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
     assert [str(f) for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()] == []
 
 
-def test_the_cache_can_be_switched_off(tmp_path: Path):
-    build = build_site(tmp_path, REAL_DATA, extra_config={"extra": {"explainer": {"data": str(REAL_DATA), "cache": False}}})
+@pytest.mark.parametrize("setting, folder", [(False, None), (True, ".cache/explainer"), ("elsewhere", "elsewhere")])
+def test_the_cache_setting(tmp_path: Path, setting, folder):
+    build = build_site(tmp_path, ROOT / "tests" / "fixtures" / "mini",
+                       extra_config={"extra": {"explainer": {"data": str(ROOT / "tests" / "fixtures" / "mini"), "cache": setting}}})
     assert build.returncode == 0, build.output
-    assert not (tmp_path / ".cache").exists()
+    if folder is None:
+        assert not (tmp_path / ".cache").exists()
+    else:
+        assert len(_entries(tmp_path / folder)) == 1
 
 
 def test_no_cache_is_committed():

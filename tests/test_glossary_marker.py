@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
+from pydantic import ValidationError
 
 from explainer.glossary_marker import GlossaryExtension, GlossaryIndex
 from explainer.model import Term
@@ -68,3 +70,31 @@ def test_code_headings_and_links_are_left_alone():
 def test_text_around_marks_is_kept_in_order():
     soup = render("Before ISIS middle *Daesh* after.", every=True)
     assert soup.p.get_text() == "Before ISIS middle Daesh after."
+
+
+def _index_of(*terms: Term) -> GlossaryExtension:
+    extension = GlossaryExtension()
+    extension.index = GlossaryIndex(list(terms))
+    extension.every = True
+    return extension
+
+
+def test_an_insensitive_first_letter_matches_in_every_case_the_regex_engine_knows():
+    terms = [Term(id="site", term="site", case="insensitive", short="s.", definition="d."),
+             Term(id="dz", term="ǆemal", case="insensitive", short="d.", definition="d."),
+             Term(id="micro", term="µg", case="insensitive", short="m.", definition="d.")]
+    html = markdown.markdown("site, Site, SITE, ſite; ǆemal, ǅemal, Ǆemal; µg, μg.", extensions=[_index_of(*terms)])
+    found = [a.get_text() for a in BeautifulSoup(html, "html.parser").select("abbr.xp-term")]
+    assert found == ["site", "Site", "SITE", "ſite", "ǆemal", "ǅemal", "Ǆemal", "µg", "μg"]
+
+
+def test_the_longest_form_wins_whatever_the_case_of_its_first_letter():
+    gate = Term(id="gate", term="gate", variants=["Gate's Pass"], case="insensitive", short="g.", definition="d.")
+    html = markdown.markdown("Over GATE'S PASS, then the gate.", extensions=[_index_of(gate)])
+    assert [a.get_text() for a in BeautifulSoup(html, "html.parser").select("abbr.xp-term")] == ["GATE'S PASS", "gate"]
+
+
+def test_a_form_cannot_hold_a_control_character():
+    """The marker joins a page's texts with NUL: no form may contain one (a YAML "\\0" escape could)."""
+    with pytest.raises(ValidationError, match=r"control character \(0x00"):
+        Term(id="odd", term="North\0Council", short="o.", definition="d.")

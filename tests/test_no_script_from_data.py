@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from explainer import model
 from explainer.loader import _inner_model
-from explainer.safety import html_problems, unsafe_url
+from explainer.safety import html_problems, markdown_problem, unsafe_url
 from helpers import problems_of
 
 PAYLOADS = [
@@ -215,10 +215,21 @@ def test_the_html_guard_finds_what_the_validator_refuses():
     '<ScRiPt>x()</ScRiPt>', '<a href="https://example.org/\u00e9" ping="javascript:x">x</a>',
     '<img/onerror="x()" src="a.png">', '<p\tSTYLE = "x">x</p>', '<a xlink:href="javascript:x">x</a>',
     '<a title="x" href="data:text/html,x">x</a>', '</p><object data="x.swf"></object>',
+    '<a href="/&bsol;evil.example/">x</a>', '<a href="/&sol;evil.example/">x</a>',
+    '<a href="https://&lbrack;x&rbrack;/">x</a>', '<img srcset="a.png 1x, //evil.example/b.png 2x">',
+    '<img srcset="data:image/png;base64,AAAA 1x">', '<a href="https://example.org/" ping="x.html javascript:x">x</a>',
 ])
 def test_the_quick_look_lets_no_unsafe_snippet_through(snippet: str):
     """Pages skip the full parse when a quick look finds nothing: it must never miss what the parse finds."""
     assert html_problems(f"<article><p>Some text.</p>{snippet}<p>More.</p></article>")
+
+
+def test_character_references_cannot_spell_a_link_past_the_check():
+    assert "not allowed" in markdown_problem("See [x](/&bsol;evil.example/).")
+
+
+def test_attributes_without_a_value_run_nothing():
+    assert html_problems('<p onclick>x</p><p style>y</p><p on-click="x" on="y">z</p>') == []
 
 
 def test_ordinary_pages_skip_the_full_parse(monkeypatch):

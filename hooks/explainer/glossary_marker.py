@@ -62,13 +62,25 @@ def _form_atoms(form: str, insensitive: bool) -> list[list[str]]:
 
 
 def _first_literals(ch: str, atom: str, insensitive: bool) -> list[str]:
+    """The characters a form's first atom matches, each as a literal.
+
+    For a case-insensitive letter: its lower, upper and title case and the extra pairs Python's regex
+    engine knows (ſ/s, µ/μ, ς/σ...), each kept only if the engine would match it. Compatibility signs
+    that merely lower-case to a letter (the Kelvin sign K) are not among them.
+    """
     if ch == "'":
         return [re.escape(c) for c in _QUOTES]
     if ch == "-":
         return [re.escape(c) for c in _DASHES]
-    if insensitive and len(ch.lower()) == 1 and len(ch.upper()) == 1 and ch.lower() != ch.upper():
-        return [re.escape(ch.lower()), re.escape(ch.upper())]
-    return [atom]  # a letter whose case change is no single letter (ß): kept as it was
+    if not (insensitive and ch.lower() != ch.upper()):
+        return [atom]
+    extra = getattr(getattr(re, "_casefix", None), "_EXTRA_CASES", {})
+    candidates = {ch, ch.lower(), ch.upper(), ch.title()}
+    for known in list(candidates):
+        if len(known) == 1:
+            for code in extra.get(ord(known.lower()), ()):
+                candidates |= {chr(code), chr(code).upper(), chr(code).title()}
+    return [re.escape(c) for c in sorted(candidates) if len(c) == 1 and re.fullmatch(atom, c)]
 
 
 def _trie_pattern(forms: list[list[str]]) -> str:
@@ -159,7 +171,7 @@ class GlossaryTreeprocessor(Treeprocessor):
     insert at a searched position per mark is O(children²).)
     """
 
-    SEPARATOR = "\0"  # no form contains it, and it is no word character: a hit never spans two texts
+    SEPARATOR = "\0"  # no word character, so no hit starts or ends inside it; hits across it are skipped
 
     def __init__(self, md, extension: "GlossaryExtension"):
         super().__init__(md)
@@ -179,6 +191,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         hits: dict[int, list[tuple[int, int, str]]] = {}
         seen: set[str] = set()
         for match in index.regex.finditer(self.SEPARATOR.join(texts)):
+            if self.SEPARATOR in match.group(0):
+                continue  # a form written with a NUL (a YAML "\0" escape) must not join two texts
             term_id = index.term_of(match.group(0))
             # The first use of each written form: a variant further down a page that used the headword is
             # still explained.

@@ -7,6 +7,7 @@ anything else is loaded, checked and rendered, and stored for the next build.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,9 +28,15 @@ class Prepared:
                 "glossary": self.glossary.state(), "sections": self.sections}
 
     @classmethod
-    def from_state(cls, state: dict) -> Prepared:
-        return cls([PageOut(*page) for page in state["pages"]], GlossaryIndex.from_state(state["glossary"]),
-                   state["sections"], cached=True)
+    def from_state(cls, state: dict) -> Prepared | None:
+        """The stored pages, or None for an entry not of this shape (then the data is built again)."""
+        try:
+            pages = [PageOut(*page) for page in state["pages"]]
+            if not all(isinstance(value, str) for page in pages for value in (page.path, page.title, page.markdown)):
+                return None
+            return cls(pages, GlossaryIndex.from_state(state["glossary"]), list(state["sections"]), cached=True)
+        except (KeyError, TypeError, ValueError, re.error):
+            return None
 
 
 def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | None = None,
@@ -38,8 +45,9 @@ def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | N
     settings = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls}
     key = cache.fingerprint(data_dir, settings) if cache_dir is not None else None
     state = cache.load(cache_dir, key) if key else None
-    if state is not None:
-        return Prepared.from_state(state)
+    cached = Prepared.from_state(state) if state is not None else None
+    if cached is not None:
+        return cached
     # Imported here: a cache hit needs none of these (pydantic and the models are most of their cost).
     from .navigation import generated_sections
     from .render import render_pages
@@ -48,6 +56,8 @@ def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | N
     explainer = load_explainer(data_dir)
     pages = render_pages(explainer, **settings, bytecode_dir=cache.templates_dir(cache_dir) if cache_dir else None)
     prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages))
-    if key:
+    # Stored only if nothing changed while it was built: a file saved meanwhile would otherwise put
+    # these pages under the key of data (or code) they were not made from.
+    if key and cache.fingerprint(data_dir, settings) == key:
         cache.store(cache_dir, key, prepared.state())
     return prepared

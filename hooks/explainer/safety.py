@@ -66,6 +66,18 @@ def _parses(url: str) -> bool:
     return True
 
 
+_HANDLER = re.compile(r"on[a-z]+")
+
+
+def _urls_of(name: str, value: str) -> list[str]:
+    """The URLs an attribute holds: `srcset` lists "url width" candidates, `ping` space-separated URLs."""
+    if name == "srcset":
+        return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+    if name == "ping":
+        return value.split()
+    return [value] if value else []
+
+
 class _Scanner(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -75,14 +87,18 @@ class _Scanner(HTMLParser):
         if tag in BANNED_TAGS and not _made_by_templates(tag, attrs):
             self.problems.append(f"<{tag}> element")
         for name, value in attrs:
-            if name.startswith("on"):
+            if value is None:  # `<p onclick>`: an attribute without a value runs and styles nothing
+                continue
+            if _HANDLER.fullmatch(name):
                 self.problems.append(f"event handler attribute {name}= on <{tag}>")
-            elif name in ("style",):
+            elif name == "style":
                 self.problems.append(f"style attribute on <{tag}>")
-            elif name in URL_ATTRIBUTES and value and unsafe_url(value):
-                self.problems.append(f"{name}=\"{value[:40]}\" on <{tag}>")
-            elif name in URL_ATTRIBUTES and value and not _parses(value):
-                self.problems.append(f"invalid URL {name}=\"{value[:40]}\" on <{tag}>")
+            elif name in URL_ATTRIBUTES:
+                for url in _urls_of(name, value):
+                    if unsafe_url(url):
+                        self.problems.append(f"{name}=\"{value[:40]}\" on <{tag}>")
+                    elif not _parses(url):
+                        self.problems.append(f"invalid URL {name}=\"{value[:40]}\" on <{tag}>")
 
     handle_startendtag = handle_starttag
 
@@ -91,9 +107,11 @@ class _Scanner(HTMLParser):
 # slow pure-Python HTML parse. Loose on purpose: a false alarm only costs the full scan. It reads the
 # lower-cased page, and each pattern starts with a literal character, which the regex engine finds
 # with a fast scan (a pattern starting with a class like [\s"'] is tried at every position instead).
-# A URL attribute is suspect unless its value is double-quoted printable ASCII that plainly starts as
-# http(s), mailto, a fragment, or a relative path (no scheme before the first `/`, `#`, `?`).
-_PLAIN_URL = r"""(?:https?://|mailto:|#|\.{1,2}/|/(?![/\\])|[a-z0-9_.~%-]+(?=[/#?"]))[!#-Z^-~]*"(?=[\s/>])"""
+# A URL attribute is suspect unless its value is double-quoted printable ASCII without brackets or
+# backslashes, with no character reference but `&amp;` (the parse decodes them: `&sol;` is a `/`),
+# that plainly starts as http(s), mailto, a fragment, or a relative path (no scheme before the first
+# `/`, `#`, `?`).
+_PLAIN_URL = r"""(?:https?://|mailto:|#|\.{1,2}/|/(?![/\\])|[a-z0-9_.~%-]+(?=[/#?"]))(?:[!#-%'-Z^-~]|&amp;)*"(?=[\s/>])"""
 
 
 def _after(names) -> str:

@@ -78,10 +78,13 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     def fail(line: int, message: str):
         return None, [Problem(shown_as, line, "", message)]
 
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else b""
+    except OSError as err:
+        return fail(1, f"file cannot be read ({err.strerror or err}); check that it exists and that you may read it")
     if size > MAX_BYTES:
         return fail(1, f"file is {size // 1024} KiB; data files must be under {MAX_BYTES // 1024} KiB (split it up)")
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
