@@ -111,7 +111,7 @@ class _Scanner(HTMLParser):
 # backslashes, with no character reference but `&amp;` (the parse decodes them: `&sol;` is a `/`),
 # that plainly starts as http(s), mailto, a fragment, or a relative path (no scheme before the first
 # `/`, `#`, `?`).
-_PLAIN_URL = r"""(?:https?://|mailto:|#|\.{1,2}/|/(?![/\\])|[a-z0-9_.~%-]+(?=[/#?"]))(?:[!#-%'-Z^-~]|&amp;)*"(?=[\s/>])"""
+_PLAIN_URL = r"""(?:https?://|mailto:|#|\.{1,2}/|/(?![/\\])|[a-z0-9_.~%-]+(?=[/#?"]))[!#-%'-Z^-~]*(?:&amp;[!#-%'-Z^-~]*)*"(?=[\s/>])"""
 
 
 def _after(names) -> str:
