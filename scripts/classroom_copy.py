@@ -80,8 +80,12 @@ def build(config_file: Path, site_dir: Path) -> None:
 
 
 def pack(site_dir: Path, zip_path: Path, folder: str) -> None:
-    """Write `site_dir` into `zip_path` under `folder/`, deterministically."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    """Write `site_dir` into `zip_path` under `folder/`, deterministically.
+
+    Source maps (`*.map`, a third of the theme's bytes) are left out: a browser fetches them only
+    for its developer tools, and a classroom copy is for reading.
+    """
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.suffix != ".map")
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=ZIP_TIME)

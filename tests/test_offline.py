@@ -60,6 +60,9 @@ def test_zip_name_size_and_layout(classroom, capsys):
     assert folder.name == ZIP_NAME.removesuffix(".zip")
     assert (folder / "index.html").is_file() and (folder / "search" / "search_index.js").is_file()
     assert (folder / "teachers.html").is_file() and (folder / "actors" / "isis.html").is_file()
+    with zipfile.ZipFile(zip_path) as archive:
+        names = archive.namelist()
+    assert names == sorted(names) and not [n for n in names if n.endswith(".map")]  # source maps left out
 
 
 def test_zip_is_deterministic(classroom, tmp_path):
