@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Byte-code is written (into the git-ignored __pycache__/ folders): every build would otherwise compile
+# the hooks from source again, some tens of milliseconds each time.
+unexport PYTHONDONTWRITEBYTECODE
 # Builds are dated by the last commit (sitemap dates, gzip headers): two builds of one commit are byte-identical.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)

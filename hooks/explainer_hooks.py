@@ -7,20 +7,22 @@ use the same code without a build.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
-from explainer.glossary_marker import GlossaryExtension
+from explainer.glossary_marker import GlossaryExtension, without_marks
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
 from explainer.problems import DataError
 from explainer.safety import html_problems
 
 GLOSSARY = GlossaryExtension()
+log = logging.getLogger("mkdocs.hooks.explainer")
 _build: dict = {}
 
 
@@ -82,6 +84,30 @@ def on_page_content(html, page, config, files):
         if found:
             raise PluginError(f"{page.file.src_uri}: generated page would contain {found[0]}; nothing was built")
     return html
+
+
+@event_priority(50)
+def _unmarked_for_search(context, page, config, nav):
+    # Material's search plugin (priority 0, next) reads the page with a pure-Python HTML parser, at
+    # about 25 µs per tag; it indexes the text of a glossary mark and drops the tag. It reads the page
+    # without the marks (the same index, byte for byte), and the page gets them back after it.
+    unmarked = without_marks(page.content)
+    _build["search"] = (page.content, unmarked)
+    page.content = unmarked
+    return context
+
+
+@event_priority(-50)
+def _marked_again(context, page, config, nav):
+    marked, unmarked = _build.pop("search")
+    if page.content is unmarked:
+        page.content = marked
+    else:  # another plugin rewrote the page in between: keep its version, and say the marks are gone
+        log.warning(f"{page.file.src_uri}: a plugin changed the page while search read it; its glossary tooltips are left out")
+    return context
+
+
+on_page_context = CombinedEvent(_unmarked_for_search, _marked_again)
 
 
 def on_serve(server, config, builder):

@@ -233,8 +233,9 @@ def write_configs(data_dir: Path, work: Path) -> tuple[Path, Path, int]:
 
 
 def _env() -> dict:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     env.pop("OFFLINE", None)  # the published build, whatever the calling shell has set
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as `make` builds: the hooks' byte-code is kept
     return env
 
 
@@ -288,6 +289,8 @@ def measure_size(n: int, runs: int, work: Path) -> dict:
     hooks_file, plain_file, n_pages = write_configs(data_dir, work)
     cache_dir = work / ".cache"  # where the hooks keep rendered pages (mkdocs.yml: extra.explainer.cache)
     first_runs, again_runs, plain_runs = [], [], []
+    build(hooks_file, work / "site-hooks")  # warm-up, not timed: byte-code written, files in the OS cache
+    build(plain_file, work / "site-plain")
     for _ in range(runs):  # interleaved, so load from elsewhere on the machine hits all alike
         shutil.rmtree(cache_dir, ignore_errors=True)
         first_runs.append(build(hooks_file, work / "site-hooks"))  # new data: load, check, render

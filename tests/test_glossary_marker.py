@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
-from explainer.glossary_marker import GlossaryExtension, GlossaryIndex
+from explainer.glossary_marker import GlossaryExtension, GlossaryIndex, without_marks
 from explainer.model import Term
 
 TERMS = [
@@ -98,3 +98,17 @@ def test_a_form_cannot_hold_a_control_character():
     """The marker joins a page's texts with NUL: no form may contain one (a YAML "\\0" escape could)."""
     with pytest.raises(ValidationError, match=r"control character \(0x00"):
         Term(id="odd", term="North\0Council", short="o.", definition="d.")
+
+
+def test_without_marks_gives_back_the_unmarked_page():
+    text = ("Daesh & ISIL \"quoted\" <b>no</b>; the *Peshmergha* fly sorties.\n\n"
+            "- CNPC, China’s National Petroleum Corporation\n- `ISIS` in code, [ISIS](https://example.org)\n")
+    marked = render(text, every=True)
+    assert len(marked.select("abbr.xp-term")) == 6
+    plain = markdown.markdown(text, extensions=["attr_list", "toc"])
+    extension = GlossaryExtension()
+    extension.index = GlossaryIndex([*TERMS, Term(id="q", term="quoted", short='Said "so" > 5 & more.', definition="d.")])
+    extension.every = True
+    html = markdown.markdown(text, extensions=[extension, "attr_list", "toc"])
+    assert 'title="Said &quot;so&quot; &gt; 5 &amp; more."' in html
+    assert without_marks(html) == plain

@@ -259,6 +259,15 @@ def _split(text: str, found: list[tuple[int, int, str]], index: GlossaryIndex) -
     return text[: found[0][0]], nodes
 
 
+# A mark as Python-Markdown writes it (attributes in this order; `>` in a title is escaped as `&gt;`).
+_MARK = re.compile(r'<abbr class="xp-term" [^>]*>([^<]*)</abbr>')
+
+
+def without_marks(html: str) -> str:
+    """The page's HTML as it was before marking: each mark replaced by its text."""
+    return _MARK.sub(r"\1", html) if '<abbr class="xp-term" ' in html else html
+
+
 class GlossaryExtension(Extension):
     """Holds the current build's glossary; the hook swaps `index` each build and sets `every` per page."""
 
