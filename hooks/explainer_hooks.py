@@ -1,4 +1,5 @@
-"""MkDocs wiring for the explainer: each event hands over to the loader or the renderer, nothing more.
+"""MkDocs wiring for the explainer: each event hands over to the loader or the renderer, nothing more
+(and search is handed pages without glossary marks, which only cost it time).
 
 The loading, checking and rendering code lives in the `explainer` package and never imports MkDocs,
 so another engine that runs MkDocs hooks (ProperDocs) needs no change here, and scripts and tests
@@ -100,7 +101,7 @@ def _unmarked_for_search(context, page, config, nav):
 @event_priority(-50)
 def _marked_again(context, page, config, nav):
     marked, unmarked = _build.pop("search")
-    if page.content is unmarked:
+    if page.content == unmarked:
         page.content = marked
     else:  # another plugin rewrote the page in between: keep its version, and say the marks are gone
         log.warning(f"{page.file.src_uri}: a plugin changed the page while search read it; its glossary tooltips are left out")
