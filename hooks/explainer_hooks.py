@@ -9,6 +9,7 @@ use the same code without a build.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,7 +17,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
-from explainer.glossary_marker import GlossaryExtension, without_marks
+from explainer.glossary_marker import GlossaryExtension, marks_as_comments
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
 from explainer.problems import DataError
@@ -87,22 +88,32 @@ def on_page_content(html, page, config, files):
     return html
 
 
+# Material's search plugin rewrites the page it reads: it drops these attributes (its own pattern).
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
 @event_priority(50)
 def _unmarked_for_search(context, page, config, nav):
     # Material's search plugin (priority 0, next) reads the page with a pure-Python HTML parser, at
-    # about 25 µs per tag; it indexes the text of a glossary mark and drops the tag. It reads the page
-    # without the marks (the same index, byte for byte), and the page gets them back after it.
-    unmarked = without_marks(page.content)
-    _build["search"] = (page.content, unmarked)
-    page.content = unmarked
+    # about 25 µs per tag, and keeps only the text of a glossary mark. It reads the page with each
+    # mark as its text between empty comments (the same text for it, chunk for chunk, and the same
+    # index), and the page gets its marks back after it.
+    for_search = marks_as_comments(page.content)
+    _build["search"] = None if for_search is page.content else (page.content, for_search)
+    page.content = for_search
     return context
 
 
 @event_priority(-50)
 def _marked_again(context, page, config, nav):
-    marked, unmarked = _build.pop("search")
-    if page.content == unmarked:
+    handed = _build.pop("search", None)
+    if handed is None:
+        return context
+    marked, for_search = handed
+    if page.content == for_search:
         page.content = marked
+    elif page.content == _SEARCH_ATTRIBUTES.sub("", for_search):
+        page.content = _SEARCH_ATTRIBUTES.sub("", marked)
     else:  # another plugin rewrote the page in between: keep its version, and say the marks are gone
         log.warning(f"{page.file.src_uri}: a plugin changed the page while search read it; its glossary tooltips are left out")
     return context

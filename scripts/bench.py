@@ -291,11 +291,14 @@ def measure_size(n: int, runs: int, work: Path) -> dict:
     first_runs, again_runs, plain_runs = [], [], []
     build(hooks_file, work / "site-hooks")  # warm-up, not timed: byte-code written, files in the OS cache
     build(plain_file, work / "site-plain")
-    for _ in range(runs):  # interleaved, so load from elsewhere on the machine hits all alike
+    for k in range(runs):  # interleaved, so load from elsewhere on the machine hits all alike
+        if k % 2:  # and plain first every other run, so no side always runs in the same position
+            plain_runs.append(build(plain_file, work / "site-plain"))
         shutil.rmtree(cache_dir, ignore_errors=True)
         first_runs.append(build(hooks_file, work / "site-hooks"))  # new data: load, check, render
         again_runs.append(build(hooks_file, work / "site-hooks"))  # same data again: pages from the cache
-        plain_runs.append(build(plain_file, work / "site-plain"))
+        if not k % 2:
+            plain_runs.append(build(plain_file, work / "site-plain"))
     last = first_runs[-1]
     result = {
         **counts,

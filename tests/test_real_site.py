@@ -125,31 +125,6 @@ def test_hand_written_pages_have_tooltips(real_build):
     assert home.select("abbr.xp-term[title][tabindex='0']")
 
 
-def test_search_reads_the_same_text_with_or_without_the_marks(real_build):
-    """The hook hands Material's search the page without glossary marks (they are slow to parse there):
-    its parser must find the very same sections, titles and text as in the marked page."""
-    from material.plugins.search.plugin import Parser
-
-    from explainer.glossary_marker import without_marks
-
-    def sections(html: str) -> list[tuple]:
-        parser = Parser()
-        parser.feed(html)
-        parser.close()
-        return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
-
-    site = real_build.site
-    marked_pages = 0
-    for file in html_files(site):
-        article = page(site, str(file.relative_to(site))).select_one("article")
-        html = article.decode_contents() if article else ""
-        if 'class="xp-term"' in html:
-            marked_pages += 1
-            stripped = without_marks(html)
-            assert 'class="xp-term"' not in stripped and sections(stripped) == sections(html), file
-    assert marked_pages > 20
-
-
 def test_no_marks_in_headings_code_links_or_navigation(real_build):
     site = real_build.site
     for file in html_files(site):

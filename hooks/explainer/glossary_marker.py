@@ -94,7 +94,7 @@ def _trie_pattern(forms: list[list[str]], first_chars: set[str]) -> str:
     The regex starts with a class of every possible first character (`first_chars`), then checks the
     word start behind it, then picks the branch whose first atom matches that character (a
     look-behind). Starting with a class, it is searched by a fast scan for those characters, where a
-    leading look-behind would be tried at every position of the page: about twice as fast.
+    leading look-behind would be tried at every position of the page: a third less time.
     """
     root: dict = {}
     for atoms in forms:
@@ -259,13 +259,16 @@ def _split(text: str, found: list[tuple[int, int, str]], index: GlossaryIndex) -
     return text[: found[0][0]], nodes
 
 
-# A mark as Python-Markdown writes it (attributes in this order; `>` in a title is escaped as `&gt;`).
-_MARK = re.compile(r'<abbr class="xp-term" [^>]*>([^<]*)</abbr>')
+# A mark exactly as this module's tree processor has Python-Markdown write it (attributes in this
+# order; `"` and `>` in a title are escaped), so that nothing written by hand is taken for one.
+_MARK = re.compile(r'<abbr class="xp-term" data-term="[^"<>]*" tabindex="0" title="[^"<>]*">([^<]*)</abbr>')
 
 
-def without_marks(html: str) -> str:
-    """The page's HTML as it was before marking: each mark replaced by its text."""
-    return _MARK.sub(r"\1", html) if '<abbr class="xp-term" ' in html else html
+def marks_as_comments(html: str) -> str:
+    """The page for a reader that wants only its text (search): each mark becomes its text between
+    empty comments. An HTML parser then sees the same pieces of text as before, split where the tags
+    were, and gives the same text, chunk for chunk, for much less work than two tags with attributes."""
+    return _MARK.sub(r"<!---->\1<!---->", html) if '<abbr class="xp-term" ' in html else html
 
 
 class GlossaryExtension(Extension):
