@@ -178,7 +178,9 @@ class GlossaryTreeprocessor(Treeprocessor):
     insert at a searched position per mark is O(children²).)
     """
 
-    SEPARATOR = "\0"  # no word character, so no hit starts or ends inside it; hits across it are skipped
+    # No word character, so no hit starts or ends inside it, and no form contains it (the model refuses
+    # control characters in names): a hit never spans two texts.
+    SEPARATOR = "\0"
 
     def __init__(self, md, extension: "GlossaryExtension"):
         super().__init__(md)
@@ -198,8 +200,6 @@ class GlossaryTreeprocessor(Treeprocessor):
         hits: dict[int, list[tuple[int, int, str]]] = {}
         seen: set[str] = set()
         for match in index.regex.finditer(self.SEPARATOR.join(texts)):
-            if self.SEPARATOR in match.group(0):
-                continue  # a form written with a NUL (a YAML "\0" escape) must not join two texts
             term_id = index.term_of(match.group(0))
             # The first use of each written form: a variant further down a page that used the headword is
             # still explained.
