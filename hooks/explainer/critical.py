@@ -51,6 +51,22 @@ VERDICT_ICONS = {
 RATING_VALUES = {"supported": 5, "partly-supported": 3, "disputed": 2, "unsupported": 1}
 
 
+# An opinion is never judged right or wrong; when it rests on a checkable fact (its `premise:`), that
+# fact's verdict is shown beside it, in these words.
+PREMISE_TEXT = "Opinion; its premise: {verdict}"
+PREMISE_HELP = ("An opinion that rests on a fact: the opinion itself is not judged, but the fact it takes "
+                "for granted is checked, and gets its own verdict.")
+
+
+def verdict_text(claim) -> str:
+    """The one label every page shows for a claim's verdict: "Supported", "Not checkable: opinion",
+    or, for an opinion whose premise was checked, "Opinion; its premise: disputed"."""
+    premise = getattr(claim, "premise", None)
+    if premise is not None:
+        return PREMISE_TEXT.format(verdict=VERDICT_LABELS[premise.verdict.value].lower())
+    return VERDICT_LABELS[claim.verdict.value]
+
+
 def claim_label(claim_id: str) -> str:
     return claim_id.upper()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import critical, relations
+from . import critical, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
 from .pages import PageOut, Pages
@@ -62,7 +62,9 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.globals["number"] = relations.number
     env.filters["claim_label"] = critical.claim_label
     env.globals["incoming_labels"] = relations.INCOMING_LABELS
+    env.globals["after_article"] = timeline.is_after
     env.globals["tie_verbs"] = relations.TYPE_VERBS
+    env.filters["verdict_text"] = critical.verdict_text
     env.globals["claim_types"] = critical.TYPE_LABELS
     env.globals["claim_type_help"] = critical.TYPE_HELP
     env.globals["verdicts"] = critical.VERDICT_LABELS
@@ -148,15 +150,22 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
     if "timeline" in paths:
         headings = {"background": "Background: how it came to this", "around": "The days around the article",
                     "after": "What came after"}
-        periods = []
+        days = sorted(a.as_of for a in explainer.articles.values() if a.as_of)
+        as_of = days[0] if days else None  # "after the article": after the first article was written
+        periods, previous = [], None
         for key, heading in headings.items():
             items = [(e.date, "event", e) for e in explainer.events if e.period.value == key]
             if key == "around":  # the article itself, on its date, among the events of those days
                 items += [(a.as_of.isoformat(), "article", a) for a in explainer.articles.values() if a.as_of]
-            if items:
-                periods.append((heading, [(what, item) for _, what, item in sorted(items, key=lambda i: (i[0], i[1] == "event"))]))
+            entries = []
+            for when, what, item in sorted(items, key=lambda i: (i[0], i[1] == "event")):
+                entries.append((what, item, timeline.gap_words(previous, when) if previous else None))
+                previous = when
+            if entries:
+                periods.append((heading, entries))
         cited = list(dict.fromkeys(s for e in explainer.events for s in e.sources))
-        render("timeline", "timeline.md.j2", "Timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited)
+        render("timeline", "timeline.md.j2", "Timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited,
+               axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
     for article_id, lesson in explainer.lessons.items():
         article = explainer.articles[article_id]
         claims = explainer.claims_of(article_id)
