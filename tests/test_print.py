@@ -99,7 +99,8 @@ def test_claims_filter_works_offline_and_shows_all_without_script(real_site: Pat
             page.goto(url)
             assert page.locator(".xp-claim-entry:visible").count() == 34
             page.select_option("#xp-filter-verdict", "disputed")
-            assert page.locator(".xp-claim-entry:visible").count() == 5
+            assert page.locator(".xp-claim-entry:visible").count() == 2
+            page.select_option("#xp-filter-verdict", "opinion-premise-disputed")
             page.select_option("#xp-filter-type", "opinion")
             assert page.locator(".xp-filter-status").inner_text() == "Showing 3 of 34 claims."
             plain = browser.new_page(java_script_enabled=False)

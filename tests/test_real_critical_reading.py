@@ -23,7 +23,10 @@ def test_all_34_claims_render_with_their_verdicts(real_build, explainer):
     assert len(explainer.claims) == 34
     verdicts = [c.verdict.value for c in explainer.claims.values()]
     assert {v: verdicts.count(v) for v in set(verdicts)} == {
-        "supported": 12, "partly-supported": 11, "unsupported": 1, "disputed": 5, "opinion": 5}
+        "supported": 12, "partly-supported": 10, "unsupported": 1, "disputed": 2, "opinion": 9}
+    # An opinion is never given a truth verdict; four rest on a fact that is checked instead.
+    assert all(c.verdict.value == "opinion" for c in explainer.claims.values() if c.type.value == "opinion")
+    assert sorted(c.id for c in explainer.claims.values() if c.premise) == ["c07", "c08", "c11", "c14"]
     claims = content(page(real_build.site, "claims/"))
     entries = claims.select(".xp-claim-entry")
     assert [e["id"] for e in entries] == [f"c{n:02d}" for n in range(1, 35)]
@@ -36,8 +39,11 @@ def test_all_34_claims_render_with_their_verdicts(real_build, explainer):
 def test_claim_review_json_ld(real_build, explainer):
     (script,) = page(real_build.site, "claims/").select('script[type="application/ld+json"]')
     reviews = json.loads(script.string)["@graph"]
-    checkable = [c for c in explainer.claims.values() if c.verdict.value != "opinion"]
+    checkable = [c for c in explainer.claims.values() if c.verdict.value != "opinion" or c.premise]
     assert len(reviews) == len(checkable) == 29
+    by_url = {r["url"]: r for r in reviews}
+    assert by_url["#c07"]["claimReviewed"] == explainer.claims["c07"].premise.statement  # the premise is rated
+    assert "#c28" not in by_url  # an opinion with nothing to check is not
     for review in reviews:
         assert review["claimReviewed"] and review["url"].startswith("#c")
         assert review["reviewRating"]["alternateName"]

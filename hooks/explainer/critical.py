@@ -47,15 +47,20 @@ VERDICT_ICONS = {
     "opinion": "◇",
     "not-verified": "?",
 }
-# For ClaimReview's reviewRating: a 1-5 scale, best 5; opinions and unchecked claims get no rating.
+# For ClaimReview's reviewRating: a 1-5 scale, best 5; opinions and unchecked claims get no rating
+# (an opinion's checked premise does, as a review of that premise).
 RATING_VALUES = {"supported": 5, "partly-supported": 3, "disputed": 2, "unsupported": 1}
 
 
 # An opinion is never judged right or wrong; when it rests on a checkable fact (its `premise:`), that
 # fact's verdict is shown beside it, in these words.
 PREMISE_TEXT = "Opinion; its premise: {verdict}"
-PREMISE_HELP = ("An opinion that rests on a fact: the opinion itself is not judged, but the fact it takes "
-                "for granted is checked, and gets its own verdict.")
+PREMISE_LEGEND = {
+    "badge": PREMISE_TEXT.format(verdict="…"),
+    "name": "Opinion, its premise checked",
+    "help": "An opinion that rests on a fact: the opinion itself is not judged, but the fact it takes for "
+            "granted is checked and gets its own verdict (one of those above).",
+}
 
 
 def verdict_text(claim) -> str:
@@ -65,6 +70,25 @@ def verdict_text(claim) -> str:
     if premise is not None:
         return PREMISE_TEXT.format(verdict=VERDICT_LABELS[premise.verdict.value].lower())
     return VERDICT_LABELS[claim.verdict.value]
+
+
+def verdict_key(claim) -> str:
+    """A stable key for the label, for filters and CSS: "disputed", "opinion", "opinion-premise-disputed"."""
+    premise = getattr(claim, "premise", None)
+    return f"opinion-premise-{premise.verdict.value}" if premise is not None else claim.verdict.value
+
+
+def verdict_counts(claims) -> list[tuple[str, str, str, int]]:
+    """(key, label, icon, how many) for each label in use: the verdicts' order, each opinion-with-premise
+    label after plain opinions."""
+    order = []
+    for v in VERDICT_LABELS:
+        order.append((v, VERDICT_LABELS[v], VERDICT_ICONS[v]))
+        if v == "opinion":
+            order += [(f"opinion-premise-{p}", PREMISE_TEXT.format(verdict=VERDICT_LABELS[p].lower()), VERDICT_ICONS[v])
+                      for p in VERDICT_LABELS if p != "opinion"]
+    keys = [verdict_key(c) for c in claims]
+    return [(key, label, icon, keys.count(key)) for key, label, icon in order if key in keys]
 
 
 def claim_label(claim_id: str) -> str:
@@ -103,7 +127,9 @@ def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dic
 
     graph = []
     for claim in explainer.claims.values():
-        if claim.verdict.value not in RATING_VALUES:
+        # An opinion is not rated; when its premise was checked, the review is of that premise, in our words.
+        judged = claim.premise if claim.premise is not None else claim
+        if judged.verdict.value not in RATING_VALUES:
             continue
         span = explainer.span_of("claim", claim.id)
         if span is None:
@@ -112,14 +138,14 @@ def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dic
         review = {
             "@type": "ClaimReview",
             "url": url("claims", claim.id),
-            "claimReviewed": quotes[claim.id],
+            "claimReviewed": claim.premise.statement if claim.premise is not None else quotes[claim.id],
             "reviewBody": plain_text(claim.explanation),
             "reviewRating": {
                 "@type": "Rating",
-                "ratingValue": RATING_VALUES[claim.verdict.value],
+                "ratingValue": RATING_VALUES[judged.verdict.value],
                 "bestRating": 5,
                 "worstRating": 1,
-                "alternateName": VERDICT_LABELS[claim.verdict.value],
+                "alternateName": VERDICT_LABELS[judged.verdict.value],
             },
             "itemReviewed": {
                 "@type": "Claim",

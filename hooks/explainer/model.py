@@ -14,7 +14,7 @@ import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .safety import HTML_TAG, markdown_problem
 
@@ -351,6 +351,27 @@ class Verdict(str, Enum):
     not_verified = "not-verified"
 
 
+class Premise(Strict):
+    """The checkable fact an opinion takes for granted: the opinion is not judged, this fact is."""
+
+    statement: Annotated[OneLine, AfterValidator(_short_enough(30))] = Field(
+        description="The fact the opinion rests on, in the site's own plain words (not the article's), "
+        "30 words at most, e.g. `Russia's first strikes hit rebels more than ISIS.`"
+    )
+    verdict: Verdict = Field(
+        description="The verdict on that fact: `supported`, `partly-supported`, `unsupported`, `disputed` or "
+        "`not-verified`. The claim's `explanation:` and `sources:` say why."
+    )
+
+    @field_validator("verdict")
+    @classmethod
+    def _a_fact(cls, verdict: Verdict) -> Verdict:
+        if verdict == Verdict.opinion:
+            raise ValueError("a premise is a fact, so it is judged: use `supported`, `partly-supported`, "
+                             "`unsupported`, `disputed` or `not-verified`; if nothing in it can be checked, remove `premise:`")
+        return verdict
+
+
 class Claim(TextQuote):
     """One checkable statement of an article, anchored by quoting it, typed and given a verdict."""
 
@@ -360,17 +381,43 @@ class Claim(TextQuote):
     )
     verdict: Verdict = Field(
         description="`supported`, `partly-supported`, `unsupported`, `disputed`, `opinion` (not checkable: an "
-        "opinion) or `not-verified` (not checked yet: say so, never fill the gap)."
+        "opinion) or `not-verified` (not checked yet: say so, never fill the gap). A claim of type `opinion` "
+        "always has `verdict: opinion`; the fact it rests on gets its verdict under `premise:`."
+    )
+    premise: Premise | None = Field(
+        None,
+        description="Only with `verdict: opinion`: the fact the opinion rests on, with its own verdict "
+        "(pages show \"Opinion; its premise: disputed\"). Needs `sources:`.",
     )
     explanation: Annotated[Markdown, AfterValidator(_short_enough(90))] = Field(
         description="Why this verdict, for students: 90 words at most, in plain words."
     )
     sources: list[Slug] = Field(
-        default_factory=list, description="Ids from `data/sources.yaml`; may be empty only for opinions."
+        default_factory=list, description="Ids from `data/sources.yaml`; may be empty only for opinions without a premise."
     )
+
+    @field_validator("verdict")
+    @classmethod
+    def _opinions_are_not_judged(cls, verdict: Verdict, info: ValidationInfo) -> Verdict:
+        if info.data.get("type") == ClaimType.opinion and verdict != Verdict.opinion:
+            raise ValueError(
+                f"a claim of type `opinion` is not judged right or wrong: write `verdict: opinion`, and put "
+                f"`{verdict.value}` under `premise:` (with a `statement:` of the fact the opinion rests on)")
+        return verdict
+
+    @field_validator("premise")
+    @classmethod
+    def _premise_of_an_opinion(cls, premise: Premise | None, info: ValidationInfo) -> Premise | None:
+        verdict = info.data.get("verdict")
+        if premise is not None and verdict is not None and verdict != Verdict.opinion:
+            raise ValueError(f"only an opinion (`verdict: opinion`) has a premise; this claim's own verdict "
+                             f"(`{verdict.value}`) already judges it: remove `premise:`")
+        return premise
 
     @model_validator(mode="after")
     def _sourced(self):
+        if not self.sources and self.premise is not None:
+            raise ValueError("a claim whose premise is checked needs `sources:` for that check")
         if not self.sources and self.verdict != Verdict.opinion:
             raise ValueError("a claim with a verdict needs `sources:` (only `verdict: opinion` may have none)")
         return self
