@@ -111,9 +111,11 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
 
     incoming = _incoming_relationships(explainer)
     kinds = {k.id: k for k in explainer.kinds}
+    ego_day, egos = relations.ego_diagrams(explainer)
     for actor in explainer.actors.values():
         theirs = incoming.get(actor.id, [])
         render(f"actor:{actor.id}", "actor.md.j2", actor.name, actor=actor, kind=kinds.get(actor.kind),
+               ego=egos.get(actor.id), ego_day=ego_day, ego_legend=relations.legend(),
                spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
                questions=explainer.actor_questions.get(actor.id, []))
@@ -148,7 +150,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
         title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
         kind_titles = {k.id: k.title for k in explainer.kinds}
         render("relationships", "relationships.md.j2", "Who backs whom", matrix=matrix, day=day,
-               diagram=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
+               diagrams=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
                graph_title=title, graph_description=relations.describe(matrix), sid="xp-graph")
     if "timeline" in paths:
         headings = {"background": "Background: how it came to this", "around": "The days around the article",
