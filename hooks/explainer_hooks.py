@@ -8,6 +8,8 @@ use the same code without a build.
 
 from __future__ import annotations
 
+import html as html_text
+import json
 import logging
 import re
 from pathlib import Path
@@ -15,9 +17,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
-from explainer.glossary_marker import GlossaryExtension, marks_as_comments
+from explainer.glossary_marker import GlossaryExtension, marks_as_comments, terms_marked
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
 from explainer.problems import DataError
@@ -85,7 +88,22 @@ def on_page_content(html, page, config, files):
         found = html_problems(html)
         if found:
             raise PluginError(f"{page.file.src_uri}: generated page would contain {found[0]}; nothing was built")
-    return html
+    return html + _preview_links(html, page, files)
+
+
+def _preview_links(html, page, files) -> str:
+    # Where each term marked on this page leads from its preview ("More"), as URLs relative to the
+    # page, so the preview script fetches nothing and works from file:// and under any base path.
+    links = {}
+    for term_id in terms_marked(html):
+        path, _, fragment = GLOSSARY.index.targets.get(term_id, "").partition("#")
+        target = files.get_file_from_path(path) if path else None
+        if target is not None:
+            links[term_id] = get_relative_url(target.url, page.url) + (f"#{fragment}" if fragment else "")
+    if not links:
+        return ""
+    data = html_text.escape(json.dumps(links, sort_keys=True, ensure_ascii=False))
+    return f'\n<div id="xp-term-links" hidden data-links="{data}"></div>'
 
 
 # Material's search plugin rewrites the page it reads: it drops these attributes (its own pattern).

@@ -25,11 +25,16 @@ def page(site: Path, url_path: str) -> BeautifulSoup:
 
 
 def words_of(element) -> str:
-    """The article's own words inside `element`: without the explainer links and labels we add."""
+    """The article's own words inside `element`: without the paragraph number, cues, notes and labels we add."""
     element = copy.copy(element)  # pages are cached: never change the parsed page itself
-    for extra in element.select("sup.xp-refs, .xp-label"):
+    for extra in element.select("sup.xp-refs, .xp-label, .xp-pnum, a.xp-cue, aside.xp-notes"):
         extra.decompose()
     return element.get_text().strip()
+
+
+def note_links(soup: BeautifulSoup, fragment: str) -> list:
+    """Links in the article's note cards that lead to `#fragment` (an explainer's `about-...` box)."""
+    return [a for a in soup.select("aside.xp-notes .xp-card a") if a["href"].endswith(f"#{fragment}")]
 
 
 def content(soup: BeautifulSoup):

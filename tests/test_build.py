@@ -10,13 +10,13 @@ import pytest
 
 from conftest import MINI, ROOT, build_site
 from helpers import edit
-from site_pages import content, html_files, page, resolve, words_of
+from site_pages import content, html_files, note_links, page, resolve, words_of
 
 
 def test_article_is_verbatim_and_paragraphs_are_addressable(mini_build):
     soup = page(mini_build.site, "articles/river-dispute/")
     assert words_of(soup.select_one("#p-opening")) == "The North Council signed the Guild's Pact on Sunday – a “historic” day, says the NC. It is a deal."
-    assert "xp-caption" in soup.select_one("#p-caption-gate")["class"]
+    assert "xp-caption" in soup.select_one("#p-caption-gate .xp-paragraph")["class"]
 
 
 def test_quote_links_go_to_the_words_and_back(mini_build):
@@ -29,9 +29,11 @@ def test_quote_links_go_to_the_words_and_back(mini_build):
         span = page(site, str(target_file.relative_to(site))).find(id=fragment)
         assert span is not None and "xp-quote" in span["class"], link["href"]
         assert link.get_text()[1:-1] == words_of(span)
-        back = [a for a in page(site, str(target_file.relative_to(site))).select("sup.xp-refs a")
-                if a["href"].endswith("#about-" + fragment)]
+        back = note_links(page(site, str(target_file.relative_to(site))), "about-" + fragment)
         assert len(back) == 1
+        # The card is about these words, and sits with the paragraph that holds them.
+        assert back[0].find_parent(class_="xp-card")["data-span"] == fragment
+        assert back[0].find_parent(class_="xp-para") is span.find_parent(class_="xp-para")
         back_file, back_fragment = resolve(site, target_file, back[0]["href"])
         assert back_file == actor_file and page(site, "actors/north-council/").find(id=back_fragment) is not None
 
@@ -41,8 +43,9 @@ def test_correction_is_on_the_explainer_and_at_the_words(mini_build):
     cover = actor.find(id="about-q-north-council--signed-the-guild-s-pact-on-sunda")
     assert "It was signed on a Monday" in cover.select_one(".admonition.warning").get_text()
     article = page(mini_build.site, "articles/river-dispute/")
-    ref = [a for a in article.select("sup.xp-refs a") if "correction" in a.get_text()]
-    assert len(ref) == 1 and ref[0]["title"].startswith("Correction: It was signed on a Monday")
+    (card,) = article.select(".xp-card-correction")
+    assert card["data-span"] == "q-north-council--signed-the-guild-s-pact-on-sunda"
+    assert card.select_one(".xp-correction").get_text().startswith("Correction: It was signed on a Monday")
 
 
 def test_crossing_and_nested_quotes_keep_text_order(mini_build):
@@ -140,8 +143,8 @@ def test_source_links_with_brackets_and_markdown_in_correction_tooltips(mini_dat
     actor = page(build.site, "actors/north-council/")
     assert [a["href"] for a in actor.select("#source-gazette-2020 ~ a, li:has(> #source-gazette-2020) a")] == [
         "https://example.org/wiki/Pact_%282020"]
-    ref = [a for a in page(build.site, "articles/river-dispute/").select("sup.xp-refs a") if "correction" in a.get_text()]
-    assert ref[0]["title"] == "Correction: It was signed on a Monday, according to the Gazette."
+    (card,) = page(build.site, "articles/river-dispute/").select(".xp-card-correction .xp-correction")
+    assert card.get_text() == "Correction: It was signed on a Monday, according to the Gazette."
 
 
 SECOND_ARTICLE = """id: second-look

@@ -13,6 +13,8 @@ from helpers import edit, line_of, problems_of
 from site_pages import content, page, resolve
 
 CLAIMS = "data/claims.yaml"
+# The heads of the mini article's claim cards: number, type, then the verdict's symbol and words.
+CLAIM_HEADS = ["C01 · Reported fact ◐ Partly supported", "C02 · Opinion ◇ Not checkable: opinion", "C03 · Mixed ⇄ Disputed"]
 
 
 def only(messages: list[str]) -> str:
@@ -40,12 +42,13 @@ def test_article_marks_claims_with_words_not_colour_alone(mini_build):
     article_file = site / "articles/river-dispute/index.html"
     article = page(site, "articles/river-dispute/")
     span = article.find(id="claim-c01")
-    assert "xp-type-reported-fact" in span["class"] and "xp-verdict-partly-supported" in span["class"]
-    labels = article.select("sup.xp-claim-ref a")
-    assert [a.get_text(" ", strip=True) for a in labels] == [
-        "◐ C01 · Reported fact · Partly supported", "◇ C02 · Opinion · Not checkable: opinion", "⇄ C03 · Mixed · Disputed"]
-    assert labels[0]["title"].startswith("Partly supported (reported fact): The pact was signed, but on a Monday")
-    target, fragment = resolve(site, article_file, labels[0]["href"])
+    assert "xp-type-reported-fact" in span["class"]  # the underline's style in Check claims mode
+    # Each claim's card beside its words: number, type and verdict in words (and a symbol), the reason.
+    cards = article.select("aside.xp-notes .xp-card-claim")
+    assert [c.select_one(".xp-card-head").get_text(" ", strip=True) for c in cards] == CLAIM_HEADS
+    assert [c["data-span"] for c in cards] == ["claim-c01", "claim-c02", "claim-c03"]
+    assert cards[0].select("p")[1].get_text().startswith("The pact was signed, but on a Monday")
+    target, fragment = resolve(site, article_file, cards[0].select_one(".xp-card-more a")["href"])
     assert target == site / "claims/index.html" and fragment == "c01"
     # Claim, actor and loaded spans overlap and still nest properly; the legend explains the marks.
     assert article.find(id="loaded-historic").find_parent(class_="xp-claim")["data-claim"] == "c02"
@@ -115,8 +118,8 @@ def test_timeline_orders_events_and_links_the_article_words(mini_build):
     target, fragment = resolve(site, site / "timeline/index.html", link["href"])
     assert page(site, str(target.relative_to(site))).find(id=fragment).get_text().startswith("Guild's Pact")
     article = page(site, "articles/river-dispute/")
-    back = [a for a in article.select("sup.xp-event-ref a") if a["href"].endswith("#pact-signed")]
-    assert len(back) == 1 and back[0].get_text() == "Timeline: 4 May 2020"
+    back = [a for a in article.select(".xp-card-event a") if a["href"].endswith("#pact-signed")]
+    assert len(back) == 1 and back[0].get_text() == "4 May 2020 on the timeline"
 
 
 def test_lesson_has_answers_and_handout_has_only_questions(mini_build):

@@ -11,7 +11,7 @@ import yaml
 from conftest import REAL_DATA
 from explainer.report import summarise
 from explainer.validate import load_explainer
-from site_pages import content, html_files, page, resolve, words_of
+from site_pages import content, html_files, note_links, page, resolve, words_of
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +64,9 @@ def test_every_quote_link_reaches_its_words_and_comes_back(real_build, explainer
             article = page(site, str(target.relative_to(site)))
             span = article.find(id=fragment)
             assert span is not None and "xp-quote" in span["class"], (actor.id, link["href"])
-            back = [a for a in article.select("sup.xp-refs a") if a["href"].endswith(f"#about-{fragment}")]
+            back = note_links(article, f"about-{fragment}")
             assert len(back) == 1, fragment
+            assert back[0].find_parent(class_="xp-card")["data-span"] == fragment
             back_file, back_fragment = resolve(site, target, back[0]["href"])
             assert back_file == actor_file and page(site, f"actors/{actor.id}/").find(id=back_fragment)
             checked += 1
@@ -96,8 +97,10 @@ def test_corrections_are_on_the_explainer_and_at_the_words(real_build, explainer
     cover = page(real_build.site, f"actors/{actor_id}/").find(id=f"about-{span.id}")
     assert re.search(says, cover.select_one(".admonition.warning").get_text())
     article = page(real_build.site, article_path(explainer))
-    refs = [a for a in article.select("sup.xp-refs a") if a["href"].endswith(f"#about-{span.id}")]
-    assert len(refs) == 1 and "correction" in refs[0].get_text() and re.search(says, refs[0]["title"])
+    refs = note_links(article, f"about-{span.id}")
+    assert len(refs) == 1
+    card = refs[0].find_parent(class_="xp-card")
+    assert "xp-card-correction" in card["class"] and re.search(says, card.select_one(".xp-correction").get_text())
 
 
 @pytest.mark.parametrize("form", ["ISIS", "Islāmic State", "Peshmergha", "YPG", "PKK", "Free Syrian Army", "Al Qaeda"])

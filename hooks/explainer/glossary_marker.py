@@ -126,7 +126,9 @@ class GlossaryIndex:
     can be stored with the rendered pages and `from_state()` brings it back without the data.
     """
 
-    def __init__(self, terms: Iterable[Term] = ()):
+    def __init__(self, terms: Iterable[Term] = (), targets: dict[str, str] | None = None):
+        # Where a term's preview leads ("More"): a docs-relative page path with an optional fragment.
+        self.targets: dict[str, str] = dict(targets or {})
         self.shorts: dict[str, str] = {}
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
@@ -145,13 +147,15 @@ class GlossaryIndex:
         self.regex = re.compile(_trie_pattern(alternatives, first_chars))
 
     def state(self) -> dict:
-        return {"pattern": self.regex.pattern, "exact": self._exact, "folded": self._folded, "shorts": self.shorts}
+        return {"pattern": self.regex.pattern, "exact": self._exact, "folded": self._folded, "shorts": self.shorts,
+                "targets": self.targets}
 
     @classmethod
     def from_state(cls, state: dict) -> GlossaryIndex:
         index = cls()
         index.regex = re.compile(state["pattern"])
         index._exact, index._folded, index.shorts = state["exact"], state["folded"], state["shorts"]
+        index.targets = dict(state["targets"])
         return index
 
     def term_of(self, matched: str) -> str | None:
@@ -262,6 +266,14 @@ def _split(text: str, found: list[tuple[int, int, str]], index: GlossaryIndex) -
 # A mark exactly as this module's tree processor has Python-Markdown write it (attributes in this
 # order; `"` and `>` in a title are escaped), so that nothing written by hand is taken for one.
 _MARK = re.compile(r'<abbr class="xp-term" data-term="[^"<>]*" tabindex="0" title="[^"<>]*">([^<]*)</abbr>')
+
+
+_TERM_IDS = re.compile(r'<abbr class="xp-term" data-term="([^"<>]*)"')
+
+
+def terms_marked(html: str) -> list[str]:
+    """Ids of the terms marked in a rendered page, each once, in a stable order."""
+    return sorted(set(_TERM_IDS.findall(html))) if '<abbr class="xp-term" ' in html else []
 
 
 def marks_as_comments(html: str) -> str:

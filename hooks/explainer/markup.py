@@ -44,19 +44,21 @@ class Piece:
 
     kind: str  # "open" | "text" | "close"
     text: str = ""
-    span: Span | None = None
+    span: Span | None = None  # or the reading view's Passage
     first: bool = False  # the span's first fragment carries its id
     last: bool = False  # the span's last fragment is followed by the links to its explainers
 
 
-def pieces(text: str, spans: list[Span]) -> list[Piece]:
+def pieces(text: str, spans: list, outer: frozenset[str] | set[str] = frozenset()) -> list[Piece]:
     """Lay out overlapping quoted spans as properly nested elements.
 
     Nested quotes stay whole; a quote that crosses another is split into fragments, the first
-    carrying the id. Outer spans (earlier start, later end) open first.
+    carrying the id. Outer spans (earlier start, later end) open first, and of two spans over the same
+    words, one whose id is in `outer` (the reading view's passages) opens first. A span is anything with
+    `id`, `start` and `end`.
     """
     bounds = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
-    order = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+    order = sorted(spans, key=lambda s: (s.start, -s.end, s.id not in outer, s.id))
     out: list[Piece] = []
     stack: list[Span] = []
     opened: set[str] = set()

@@ -153,6 +153,12 @@ class Article(Strict):
     published: PlainText | None = Field(None, description="When it was published, as precisely as known.")
     provenance: Markdown = Field(description="Where this text comes from and how it was copied.")
     genre: PlainText | None = Field(None, description="For example: opinion piece, news report.")
+    publication: PlainText | None = Field(None, description="Where it was published (newspaper, site), if known.")
+    summary: Markdown | None = Field(
+        None,
+        description="The article's argument in two or three plain sentences, in the site's own voice and "
+        "attributed (\"The author argues...\"): shown above the text.",
+    )
     paragraphs: list[Paragraph] = Field(min_length=1, description="The article's paragraphs, in order, each with a stable id.")
     as_of: date | None = Field(
         None,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import critical, relations, timeline
+from . import article_view, critical, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
 from .pages import PageOut, Pages
@@ -59,6 +59,8 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["plain"] = plain_text
     env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
     env.filters["readable_date"] = relations.readable_date
+    env.filters["first_sentence"] = article_view.first_sentence
+    env.filters["excerpt"] = article_view.excerpt
     env.globals["number"] = relations.number
     env.globals["after_article"] = timeline.is_after
     env.filters["claim_label"] = critical.claim_label
@@ -90,7 +92,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     """
     paths = page_paths(explainer) if paths is None else paths
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
-    glossary = GlossaryIndex(explainer.terms) if glossary is None else glossary
+    if glossary is None:
+        targets = {t.id: paths[f"actor:{t.actor}"] if t.actor else f"{paths['glossary']}#{t.id}" for t in explainer.terms}
+        glossary = GlossaryIndex(explainer.terms, targets)
     pages: list[PageOut] = []
     # Relative URLs by (folder of the linking page, target key): a few folders link to the same pages,
     # and `relpath` (two `abspath` calls) for every link was about half of the rendering time.
@@ -120,8 +124,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
                questions=explainer.actor_questions.get(actor.id, []))
     for article in explainer.articles.values():
-        paragraphs = [(p, pieces(p.text, explainer.spans_in(article.id, p.id))) for p in article.paragraphs]
-        render(f"article:{article.id}", "article.md.j2", article.title, article=article, paragraphs=paragraphs)
+        render(f"article:{article.id}", "article.md.j2", article.title, article=article,
+               views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article))
     _render_critical(explainer, render, paths, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", "Articles")
     render("actors-index", "actors_index.md.j2", "Actors")

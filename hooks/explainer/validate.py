@@ -33,6 +33,13 @@ class Span:
     words: str = ""  # the article's words, `paragraph.text[start:end]`, taken once when the quote is found
 
 
+def paragraph_numbers(article: model.Article) -> dict[str, int]:
+    """Paragraph id -> the number a reader sees in the margin: body paragraphs only, counted from 1,
+    so that every page that cites "paragraph 3" means the same words."""
+    body = [p for p in article.paragraphs if p.kind == model.ParagraphKind.paragraph]
+    return {p.id: n for n, p in enumerate(body, start=1)}
+
+
 @dataclass
 class Explainer:
     """Everything a site is built from, cross-checked: ids resolve and every quote was found."""
@@ -69,6 +76,8 @@ class Explainer:
             "paragraphs": {(a, p.id): p for a, article in self.articles.items() for p in article.paragraphs},
             "events": {e.id: e for e in self.events},
             "terms": {t.id: t for t in self.terms},
+            "numbers": {(a, p_id): n for a, article in self.articles.items()
+                        for p_id, n in paragraph_numbers(article).items()},
         }
 
     def spans_of(self, owner: str, kind: str = "actor") -> list[Span]:
@@ -90,6 +99,10 @@ class Explainer:
     def paragraph(self, article_id: str, paragraph_id: str) -> model.Paragraph:
         """A paragraph by its ids, for templates (a filter over the article per quote is O(N²))."""
         return self._index["paragraphs"][(article_id, paragraph_id)]
+
+    def paragraph_number(self, article_id: str, paragraph_id: str) -> int | None:
+        """The number the article page shows beside a paragraph; captions and headings have none."""
+        return self._index["numbers"].get((article_id, paragraph_id))
 
     def find_paragraph(self, article_id: str, paragraph_id: str) -> model.Paragraph | None:
         return self._index["paragraphs"].get((article_id, paragraph_id))
