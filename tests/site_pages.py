@@ -34,7 +34,7 @@ def words_of(element) -> str:
 
 def note_links(soup: BeautifulSoup, fragment: str) -> list:
     """Links in the article's note cards that lead to `#fragment` (an explainer's `about-...` box)."""
-    return [a for a in soup.select("aside.xp-notes .xp-card a") if a["href"].endswith(f"#{fragment}")]
+    return [a for a in soup.select("aside.xp-notes .xp-notecard a") if a["href"].endswith(f"#{fragment}")]
 
 
 def content(soup: BeautifulSoup):

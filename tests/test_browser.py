@@ -145,9 +145,10 @@ class Watch:
 
 
 @contextlib.contextmanager
-def _watched_tab(browser, site: Site):
-    """A fresh browser tab on `site` that records outside requests, console errors and page errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+def _watched_tab(browser, site: Site, width: int = 1280, **options):
+    """A fresh browser tab on `site` that records outside requests, console errors and page errors;
+    `width` and `options` (e.g. `has_touch=True`, `java_script_enabled=False`) set up its browser."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block", **options)
     watch = Watch(site)
 
     def on_request(request):
@@ -230,13 +231,13 @@ def test_quote_link_lands_on_the_highlighted_words_and_back(tab, site):
     assert target is not None and "xp-quote" in target["classes"]
     assert cover_id == "about-" + target["id"]
     # Visibly highlighted: a background stronger than the other quoted spans', and an outline.
-    others = tab.evaluate("""() => [...document.querySelectorAll('.xp-quote:not(:target)')]
-        .map(e => getComputedStyle(e).backgroundColor)""")
+    others = tab.evaluate("""id => [...document.querySelectorAll('.xp-quote:not(:target)')]
+        .filter(e => e.dataset.span !== id).map(e => getComputedStyle(e).backgroundColor)""", target["id"])
     assert target["background"] not in {"rgba(0, 0, 0, 0)", *others}
     assert not target["outline"].startswith("none")
     assert tab.locator(":target").is_visible() and _in_viewport(tab, ":target")
-    # The link after the words leads back to the explanation on the actor page.
-    back = tab.locator(f"sup.xp-refs a[href$='#{cover_id}']")
+    # The card beside the words leads back to the explanation on the actor page.
+    back = tab.locator(f"aside.xp-notes .xp-notecard a[href$='#{cover_id}']")
     assert back.count() == 1
     back.click()
     tab.wait_for_url(site.url("actor", "#" + cover_id))
@@ -302,21 +303,6 @@ def test_glossary_tooltip_on_keyboard_focus(tab, site):
     tab.keyboard.press("Tab")
     assert term.evaluate("e => e === document.activeElement")
     assert _tooltip_for(tab, term).strip() == definition.strip()
-
-
-def test_reader_switches_layers_of_marks_off_and_on(tab, site):
-    _open(tab, site.url("article"))
-    switches = tab.locator("#xp-layers input[type=checkbox]")
-    assert switches.count() >= 3 and all(switches.nth(i).is_checked() for i in range(switches.count()))
-    assert tab.locator(".xp-claim-ref").first.is_visible()
-    tab.get_by_label("Claim checks").uncheck()
-    assert not tab.locator(".xp-claim-ref").first.is_visible()
-    assert tab.locator(".xp-actor-ref").first.is_visible()  # the other layers stay
-    tab.reload()  # the choice is remembered in this browser
-    assert not tab.get_by_label("Claim checks").is_checked()
-    assert not tab.locator(".xp-claim-ref").first.is_visible()
-    tab.get_by_label("Claim checks").check()
-    assert tab.locator(".xp-claim-ref").first.is_visible()
 
 
 def test_every_page_loads_cleanly(tab, site, offline_site, capsys):

@@ -32,7 +32,7 @@ def test_quote_links_go_to_the_words_and_back(mini_build):
         back = note_links(page(site, str(target_file.relative_to(site))), "about-" + fragment)
         assert len(back) == 1
         # The card is about these words, and sits with the paragraph that holds them.
-        assert back[0].find_parent(class_="xp-card")["data-span"] == fragment
+        assert back[0].find_parent(class_="xp-notecard")["data-span"] == fragment
         assert back[0].find_parent(class_="xp-para") is span.find_parent(class_="xp-para")
         back_file, back_fragment = resolve(site, target_file, back[0]["href"])
         assert back_file == actor_file and page(site, "actors/north-council/").find(id=back_fragment) is not None
@@ -43,7 +43,7 @@ def test_correction_is_on_the_explainer_and_at_the_words(mini_build):
     cover = actor.find(id="about-q-north-council--signed-the-guild-s-pact-on-sunda")
     assert "It was signed on a Monday" in cover.select_one(".admonition.warning").get_text()
     article = page(mini_build.site, "articles/river-dispute/")
-    (card,) = article.select(".xp-card-correction")
+    (card,) = article.select(".xp-notecard-correction")
     assert card["data-span"] == "q-north-council--signed-the-guild-s-pact-on-sunda"
     assert card.select_one(".xp-correction").get_text().startswith("Correction: It was signed on a Monday")
 
@@ -143,7 +143,7 @@ def test_source_links_with_brackets_and_markdown_in_correction_tooltips(mini_dat
     actor = page(build.site, "actors/north-council/")
     assert [a["href"] for a in actor.select("#source-gazette-2020 ~ a, li:has(> #source-gazette-2020) a")] == [
         "https://example.org/wiki/Pact_%282020"]
-    (card,) = page(build.site, "articles/river-dispute/").select(".xp-card-correction .xp-correction")
+    (card,) = page(build.site, "articles/river-dispute/").select(".xp-notecard-correction .xp-correction")
     assert card.get_text() == "Correction: It was signed on a Monday, according to the Gazette."
 
 

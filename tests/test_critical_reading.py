@@ -44,11 +44,11 @@ def test_article_marks_claims_with_words_not_colour_alone(mini_build):
     span = article.find(id="claim-c01")
     assert "xp-type-reported-fact" in span["class"]  # the underline's style in Check claims mode
     # Each claim's card beside its words: number, type and verdict in words (and a symbol), the reason.
-    cards = article.select("aside.xp-notes .xp-card-claim")
-    assert [c.select_one(".xp-card-head").get_text(" ", strip=True) for c in cards] == CLAIM_HEADS
+    cards = article.select("aside.xp-notes .xp-notecard-claim")
+    assert [c.select_one(".xp-notecard-head").get_text(" ", strip=True) for c in cards] == CLAIM_HEADS
     assert [c["data-span"] for c in cards] == ["claim-c01", "claim-c02", "claim-c03"]
     assert cards[0].select("p")[1].get_text().startswith("The pact was signed, but on a Monday")
-    target, fragment = resolve(site, article_file, cards[0].select_one(".xp-card-more a")["href"])
+    target, fragment = resolve(site, article_file, cards[0].select_one(".xp-notecard-more a")["href"])
     assert target == site / "claims/index.html" and fragment == "c01"
     # Claim, actor and loaded spans overlap and still nest properly; the legend explains the marks.
     assert article.find(id="loaded-historic").find_parent(class_="xp-claim")["data-claim"] == "c02"
@@ -118,7 +118,7 @@ def test_timeline_orders_events_and_links_the_article_words(mini_build):
     target, fragment = resolve(site, site / "timeline/index.html", link["href"])
     assert page(site, str(target.relative_to(site))).find(id=fragment).get_text().startswith("Guild's Pact")
     article = page(site, "articles/river-dispute/")
-    back = [a for a in article.select(".xp-card-event a") if a["href"].endswith("#pact-signed")]
+    back = [a for a in article.select(".xp-notecard-event a") if a["href"].endswith("#pact-signed")]
     assert len(back) == 1 and back[0].get_text() == "4 May 2020 on the timeline"
 
 

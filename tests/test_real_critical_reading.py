@@ -32,7 +32,7 @@ def test_all_34_claims_render_with_their_verdicts(real_build, explainer):
     assert [e["id"] for e in entries] == [f"c{n:02d}" for n in range(1, 35)]
     assert all(e.select_one(".xp-badge") for e in entries)
     article = page(real_build.site, "articles/alliance-vs-isis/")
-    assert len(article.select("sup.xp-claim-ref a")) == 34
+    assert len(article.select("aside.xp-notes .xp-notecard-claim")) == 34
     assert {s["data-claim"] for s in article.select("span.xp-claim")} == set(explainer.claims)
 
 

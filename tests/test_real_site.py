@@ -66,7 +66,7 @@ def test_every_quote_link_reaches_its_words_and_comes_back(real_build, explainer
             assert span is not None and "xp-quote" in span["class"], (actor.id, link["href"])
             back = note_links(article, f"about-{fragment}")
             assert len(back) == 1, fragment
-            assert back[0].find_parent(class_="xp-card")["data-span"] == fragment
+            assert back[0].find_parent(class_="xp-notecard")["data-span"] == fragment
             back_file, back_fragment = resolve(site, target, back[0]["href"])
             assert back_file == actor_file and page(site, f"actors/{actor.id}/").find(id=back_fragment)
             checked += 1
@@ -99,8 +99,8 @@ def test_corrections_are_on_the_explainer_and_at_the_words(real_build, explainer
     article = page(real_build.site, article_path(explainer))
     refs = note_links(article, f"about-{span.id}")
     assert len(refs) == 1
-    card = refs[0].find_parent(class_="xp-card")
-    assert "xp-card-correction" in card["class"] and re.search(says, card.select_one(".xp-correction").get_text())
+    card = refs[0].find_parent(class_="xp-notecard")
+    assert "xp-notecard-correction" in card["class"] and re.search(says, card.select_one(".xp-correction").get_text())
 
 
 @pytest.mark.parametrize("form", ["ISIS", "Islāmic State", "Peshmergha", "YPG", "PKK", "Free Syrian Army", "Al Qaeda"])

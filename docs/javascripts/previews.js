@@ -43,6 +43,7 @@
   document.body.appendChild(preview); // in the page from the start: the marks' descriptions point at its text
 
   var current = null;
+  var shownAt = 0; // a tap focuses the term (which shows it) and then clicks it: that click must not close it
   var openTimer = 0;
   var closeTimer = 0;
 
@@ -56,7 +57,7 @@
     mark.addEventListener("mouseleave", function () { later(hide, CLOSE_DELAY); });
     mark.addEventListener("focus", function () { show(mark); });
     mark.addEventListener("click", function () {
-      if (current === mark && !preview.hidden) hide();
+      if (current === mark && !preview.hidden && Date.now() - shownAt > 500) hide();
       else show(mark);
     });
     mark.addEventListener("keydown", function (event) {
@@ -97,6 +98,7 @@
     window.clearTimeout(openTimer);
     window.clearTimeout(closeTimer);
     if (current && current !== mark) current.setAttribute("aria-expanded", "false");
+    if (current !== mark || preview.hidden) shownAt = Date.now();
     current = mark;
     heading.textContent = mark.textContent;
     text.textContent = " " + mark.dataset.short;

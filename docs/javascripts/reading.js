@@ -179,7 +179,7 @@
       var cue = event.target.closest("a.xp-cue");
       if (cue && activate(reader, sheet, cue)) event.preventDefault();
     });
-    reader.querySelectorAll(".xp-card[data-span]").forEach(function (card) {
+    reader.querySelectorAll(".xp-notecard[data-span]").forEach(function (card) {
       card.addEventListener("mouseenter", function () { light(reader, card, true); });
       card.addEventListener("mouseleave", function () { light(reader, card, card.contains(document.activeElement)); });
       card.addEventListener("focusin", function () { light(reader, card, true); });

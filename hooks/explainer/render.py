@@ -100,6 +100,13 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     # and `relpath` (two `abspath` calls) for every link was about half of the rendering time.
     relative: dict[tuple[str, str], str] = {}
 
+    def where(span) -> str:
+        """Where a span's words are, as the article page numbers them: "paragraph 3", "the image caption"."""
+        number = explainer.paragraph_number(span.article, span.paragraph)
+        if number:
+            return f"paragraph {number}"
+        return "the image caption" if explainer.paragraph(span.article, span.paragraph).kind.value == "caption" else "a heading"
+
     def render(key: str, template: str, title: str, **context) -> None:
         path = paths[key]
         start = posixpath.dirname(path) or "."
@@ -110,7 +117,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                 target = relative[(start, target_key)] = posixpath.relpath(paths[target_key], start)
             return target + (f"#{fragment}" if fragment else "")
 
-        text = env.get_template(template).render(ex=explainer, title=title, link=link, paths=paths, **context)
+        text = env.get_template(template).render(ex=explainer, title=title, link=link, paths=paths, where=where, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
@@ -206,7 +213,8 @@ def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageO
     """For each term: the article paragraphs and actor pages that use one of its forms."""
     usage: dict[str, dict] = {t.id: {"paragraphs": [], "actors": []} for t in explainer.terms}
     for article in explainer.articles.values():
-        for number, paragraph in enumerate(article.paragraphs, start=1):
+        for paragraph in article.paragraphs:
+            number = explainer.paragraph_number(article.id, paragraph.id)
             for term_id in sorted(glossary.terms_in(paragraph.text)):
                 usage[term_id]["paragraphs"].append((article, paragraph, number))
     by_path = {p.path: p for p in pages}
