@@ -269,13 +269,16 @@ def _label(lines: list[str], x: float, top: float, font: int) -> tuple[tuple[str
     return tuple((number(x), number(top + font * 0.9 + i * step), line) for i, line in enumerate(lines))
 
 
-def _hit(x: float, y: float, lines: list[str], label_x: float, top: float, anchor: str, font: int):
-    """The box a pointer or a finger can hit: the shape and its whole label (at least 24 px square)."""
+def _hit(x: float, y: float, lines: list[str], label_x: float, top: float, anchor: str, font: int,
+         minimum: float = 28):
+    """The box a pointer or a finger can hit: the shape and its whole label, and at least `minimum`
+    units each way (24 CSS px at the smallest size the drawing is shown at)."""
     width = max((len(line.strip()) for line in lines), default=0) * font * LETTER_EM
     left = {"start": label_x, "end": label_x - width, "middle": label_x - width / 2}[anchor]
-    x0, x1 = min(left, x - 12), max(left + width, x + 12)
-    y0, y1 = min(top, y - 12), max(top + len(lines) * font * 1.2, y + 12)
-    return (number(x0 - 2), number(y0 - 2), number(x1 - x0 + 4), number(y1 - y0 + 4))
+    x0, x1 = min(left, x - 12) - 2, max(left + width, x + 12) + 2
+    y0, y1 = min(top, y - 12) - 2, max(top + len(lines) * font * 1.2, y + 12) + 2
+    grow = max(0.0, minimum - (y1 - y0)) / 2
+    return (number(x0), number(y0 - grow), number(x1 - x0), number(y1 - y0 + 2 * grow))
 
 
 def _shapes(matrix: Matrix) -> dict[str, str]:
@@ -340,7 +343,7 @@ def wide_diagram(matrix: Matrix) -> Diagram:
         else:  # beside the shape, leaning away from the circle's top and bottom
             top = ly - height / 2 + sin * height / 3
         nodes.append(Node(shapes[actor.id], x, y, actor.id, actor.name, _label(label, lx, top, font), anchor,
-                          _hit(x, y, label, lx, top, anchor, font)))
+                          _hit(x, y, label, lx, top, anchor, font, minimum=38)))  # shown at 2/3 size or more
     bottom = max((float(n.hit[1]) + float(n.hit[3]) for n in nodes), default=cy + radius)
     return Diagram(width, math.ceil(bottom + 10), font, _markers(), lines, nodes, "wide")
 
@@ -414,7 +417,7 @@ def ego_diagram(matrix: Matrix, actor_id: str, kind_titles: dict[str, str] | Non
     y = 8.0
     for other in partners:
         mine = [(tie, words) for o, tie, words in ties if o == other]
-        label = ["; ".join(words for _, words in mine) + ":"] + wrap(names[other], 20)
+        label = ["; ".join(words for _, words in mine) + ": "] + wrap(names[other], 20)
         height = len(label) * font * 1.2
         rows.append((other, mine, label, y, y + height / 2))
         y += height + 14
