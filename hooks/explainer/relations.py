@@ -1,13 +1,16 @@
-"""Who backs whom, on a given day: the relationship matrix and its network diagram.
+"""Who backs whom, on a given day: the relationship matrix and the drawings of its ties.
 
 Relationships are declared on actor files with `since`/`until` dates. The views show them as they
 stood on the article's `as_of` day and list what changed later, so a reader can tell what the
 article's author could know from what came after.
 
-The diagram is a static SVG made here, in Python, so the page needs no JavaScript and no download:
-actors on a circle, sorted by kind (in the order of `kinds.yaml`) then name; one line per tie, its
-kind shown by colour *and* by dash pattern and arrow, so it survives printing in black and white.
-The matrix table on the same page is its text alternative.
+The drawings are static SVG laid out here, in Python, and drawn by `templates/graph.svg.j2`, so a
+page needs no download and shows everything without JavaScript. One line per tie, its kind shown by
+colour *and* dash pattern (and an arrow for "backs"), so it survives black-and-white print. Labels
+are sized in viewBox units for the narrowest box each drawing is shown in, so they render at 12 CSS
+px or more: the relationship page has a circle of actors (`wide_diagram`, for boxes 640 px wide and
+more) and a column with arcs (`narrow_diagram`, for phones), and each actor page a drawing of its
+own ties (`ego_diagram`). The table, the cards and the lists on the same pages are their text.
 """
 
 from __future__ import annotations
