@@ -1,7 +1,7 @@
 /* Search treats typographic variants alike: what the reader types into the search box is written with
  * plain characters (every dash as "-", curly apostrophes and quotes as straight ones) as it is typed,
  * before the theme reads the box. The index splits words at all of these (the `separator` of the search
- * plugin in mkdocs.yml), so "Da’esh" and "Da'esh", "al‑Assad" and "al-Assad" give the same results.
+ * plugin in mkdocs.yml), so "O’Brien" and "O'Brien", "well‑known" and "well-known" give the same results.
  * Only the box's value is touched; without this script search still works, variants just differ. */
 (function () {
   "use strict";

@@ -362,7 +362,7 @@ class Premise(Strict):
 
     statement: Annotated[OneLine, AfterValidator(_short_enough(30))] = Field(
         description="The fact the opinion rests on, in the site's own plain words (not the article's), "
-        "30 words at most, e.g. `Russia's first strikes hit rebels more than ISIS.`"
+        "30 words at most, e.g. `The council's vote was not counted.`"
     )
     verdict: Verdict = Field(
         description="The verdict on that fact: `supported`, `partly-supported`, `unsupported`, `disputed` or "
