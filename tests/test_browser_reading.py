@@ -159,6 +159,17 @@ def test_phone_cue_opens_a_sheet_that_closes_and_gives_focus_back(browser, site,
         assert sheet.is_visible()
         tab.keyboard.press("Enter")  # focus is on Close
         assert not sheet.is_visible()
+        # Tapping the passage's words (not a term in them) opens its notes as well.
+        x, y = tab.evaluate("""id => { const p = document.getElementById(id);
+            const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+            for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+                if (t.parentElement.closest('abbr') || t.textContent.trim().length < 3) continue;
+                const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 2);
+                const b = r.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2]; } }""",
+                            tab.locator(f"[data-passage='{group_id}'].xp-passage").get_attribute("id"))
+        tab.touchscreen.tap(x, y)
+        assert sheet.is_visible() and sheet.locator(f"[id='{group_id}']").count() == 1
+        tab.locator(".xp-sheet-close").tap()
         assert tab.evaluate("document.documentElement.scrollWidth") == width
 
 

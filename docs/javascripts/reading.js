@@ -177,7 +177,15 @@
     var sheet = makeSheet(reader);
     reader.addEventListener("click", function (event) {
       var cue = event.target.closest("a.xp-cue");
-      if (cue && activate(reader, sheet, cue)) event.preventDefault();
+      if (!cue) {
+        // A tap or click on the words of a passage (not on a term, a link or a selection) opens its notes too.
+        var passage = event.target.closest(".xp-passage");
+        var selection = window.getSelection();
+        if (!passage || event.target.closest("a, abbr") || (selection && !selection.isCollapsed)) return;
+        cue = passage.nextElementSibling;
+        if (!cue || !cue.matches("a.xp-cue")) return;
+      }
+      if (activate(reader, sheet, cue)) event.preventDefault();
     });
     reader.querySelectorAll(".xp-notecard[data-span]").forEach(function (card) {
       card.addEventListener("mouseenter", function () { light(reader, card, true); });
