@@ -57,3 +57,23 @@ def test_overview_of_the_real_events_is_to_scale_and_marks_the_later_ones():
     assert all(0 <= m.x <= m.x2 <= axis.width and 0 < m.y < axis.height for s in axis.strips for m in s.marks)
     assert "7 events came after it" in axis.description
     assert overview(ex.events, AS_OF) == axis  # deterministic
+
+
+@pytest.mark.parametrize("data", ["real", "mini"])
+def test_overview_labels_stay_inside_the_picture_whatever_the_dates(data):
+    from conftest import MINI
+    from explainer.timeline import text_width
+
+    ex = load_explainer(REAL_DATA if data == "real" else MINI)
+    (article,) = ex.articles.values()
+    axis = overview(ex.events, article.as_of)
+    for strip in axis.strips:
+        labels = [t for t in strip.ticks if t.label]
+        assert 2 <= len(labels) <= 8, [t.label for t in labels]  # an axis with room between its labels
+        for band in strip.bands:
+            half = text_width(band.label) / 2
+            assert 0 <= band.label_x - half and band.label_x + half <= axis.width, band
+        label = strip.article_label
+        width = text_width(label.text, bold=True)
+        left = label.x - width if label.anchor == "end" else label.x
+        assert 0 <= left and left + width <= axis.width, label

@@ -106,6 +106,7 @@ class Strip:
     bands: list[Band] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     article_x: float | None = None
+    article_label: Label | None = None
 
 
 @dataclass
@@ -115,7 +116,35 @@ class Overview:
     strips: list[Strip]
     description: str
     zoom: tuple[float, float, float, float] | None = None  # x, x2 on the first axis; y from, y to
-    article_label: str = ""
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """About how wide a 13-unit sans-serif label is: enough to keep labels inside the picture."""
+    return len(text) * (7.8 if bold else 7.0)
+
+
+def _centred(x: float, text: str) -> float:
+    """A centre for `text` near x that keeps it inside the picture."""
+    half = text_width(text) / 2
+    return round(min(max(x, 4 + half), WIDTH - 4 - half), 1)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label beside the article's line: on the side where it fits."""
+
+    x: float
+    y: float
+    anchor: str  # start or end
+    text: str
+
+
+def _beside(x: float, y: float, before: str, after: str) -> Label:
+    """`before` ends just left of x ("the article ▶"); where that would leave the picture, `after`
+    starts just right of it ("◀ the article")."""
+    if x - 4 - text_width(before, bold=True) >= 2:
+        return Label(round(x - 4, 1), y, "end", before)
+    return Label(round(x + 4, 1), y, "start", after)
 
 
 def _levels(spans: list[tuple[float, float]], gap: float = 10.0) -> list[int]:
@@ -157,8 +186,11 @@ def overview(events, as_of: date | None) -> Overview:
     first strip get room in the second."""
     firsts = [date_range(e.date)[0] for e in events]
     lasts = [date_range(e.date)[1] for e in events]
-    start_year = min(firsts).year // 10 * 10
-    end_year = (max(lasts).year // 10 + 1) * 10
+    span = max(lasts).year + 1 - min(firsts).year
+    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if span / s <= 12), 1000)
+    start_year = min(firsts).year // step * step
+    end_year = (max(lasts).year // step + 1) * step
+    label_every = 2 if (end_year - start_year) / step > 6 else 1
 
     def years_x(day: date) -> float:
         return LEFT + (year_fraction(day) - start_year) / (end_year - start_year) * (RIGHT - LEFT)
@@ -167,14 +199,17 @@ def overview(events, as_of: date | None) -> Overview:
     outside = [e for e in events if e.period.value != "around"] if around else list(events)
 
     items, spans, levels = _spans(outside, years_x)
-    years = Strip(f"{start_year} to {end_year}, a tick every ten years", title_y=14, top=40, y=0)
+    every = {1: "year", 2: "two years", 5: "five years", 10: "ten years", 20: "twenty years"}.get(step, f"{step} years")
+    years = Strip(f"{start_year} to {end_year}, a tick every {every}", title_y=14, top=40, y=0)
     years.y = years.top + 16 + DOT_STEP * (max(levels, default=0) + 1)
     years.marks = _place(items, spans, levels, years.y, as_of)
-    years.ticks = [Tick(round(years_x(date(y, 1, 1)), 1), str(y) if (y - start_year) % 20 == 0 else "")
-                   for y in range(start_year, end_year + 1, 10)]
+    years.ticks = [Tick(round(years_x(date(y, 1, 1)), 1), str(y) if (y - start_year) % (step * label_every) == 0 else "")
+                   for y in range(start_year, end_year + 1, step)]
     years.bands = _bands(events, years_x)
     if as_of:
         years.article_x = round(years_x(as_of), 1)
+        name = f"{ARTICLE_MARK}, {_readable(as_of.isoformat())}"
+        years.article_label = _beside(years.article_x + 8, years.y + 37, f"▲ {name}", f"▲ {name}")
     strips = [years]
     zoom = None
     bottom = years.y + 40
@@ -196,13 +231,14 @@ def overview(events, as_of: date | None) -> Overview:
         weeks.ticks = _week_ticks(first, last, days_x)
         if as_of and first <= as_of <= last:
             weeks.article_x = round(days_x(as_of), 1)
-            weeks.bands = [Band(weeks.article_x, RIGHT, "after", AFTER_TAG.lower(), RIGHT)]
+            words = AFTER_TAG.lower()
+            weeks.bands = [Band(weeks.article_x, RIGHT, "after", words, _centred(RIGHT - text_width(words) / 2, words))]
+            weeks.article_label = _beside(weeks.article_x, weeks.top - 5, f"{ARTICLE_MARK} ▶", f"◀ {ARTICLE_MARK}")
         strips.append(weeks)
         zx, zx2 = years_x(first), years_x(last)
         zoom = (round(zx, 1), round(max(zx2, zx + 1), 1), round(years.y + 44, 1), round(weeks.title_y - 16, 1))
         bottom = weeks.y + 22
-    label = f"{ARTICLE_MARK}, {_readable(as_of.isoformat())}" if as_of else ""
-    return Overview(WIDTH, int(bottom + 6), strips, _describe(events, as_of), zoom, label)
+    return Overview(WIDTH, int(bottom + 6), strips, _describe(events, as_of), zoom)
 
 
 def _week_ticks(first: date, last: date, scale) -> list[Tick]:
@@ -238,7 +274,8 @@ def _bands(events, scale) -> list[Band]:
             x, x2 = scale(min(f for f, _ in ranges[period])), scale(max(t for _, t in ranges[period]))
             if x2 - x < BAR_MIN:
                 x, x2 = (x + x2) / 2 - BAR_MIN / 2, (x + x2) / 2 + BAR_MIN / 2
-            bands.append(Band(round(x, 1), round(x2, 1), period, PERIOD_LABELS[period], round((x + x2) / 2, 1)))
+            label = PERIOD_LABELS[period]
+            bands.append(Band(round(x, 1), round(x2, 1), period, label, _centred((x + x2) / 2, label)))
     return bands
 
 
