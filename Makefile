@@ -79,4 +79,4 @@ test: $(BIN)/.installed-test
 
 ## clean: remove build output
 clean:
-	rm -rf site site.new site.old site-properdocs dist .pytest_cache .cache bench-results.json
+	rm -rf site site.new site.old site-properdocs dist .pytest_cache .cache bench-results.json test-output
