@@ -192,7 +192,8 @@ def test_without_script_the_diagram_shows_every_tie(browser, served_site):
     context = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
     page = context.new_page()
     _open(page, served_site.url("relationships"))
-    assert page.locator("svg.xp-graph-narrow").is_visible() and not page.locator(".xp-graph-help").is_visible()
+    assert page.locator("svg.xp-graph-narrow").is_visible()
+    assert not page.locator(".xp-graph-help").is_visible() and not page.locator(".xp-graph-status").is_visible()
     assert page.locator("svg.xp-graph-narrow .xp-node[tabindex]").count() == 0
     assert page.locator(".xp-by-actor").is_visible() and not page.locator(".xp-matrix-box").is_visible()
     context.close()

@@ -89,8 +89,9 @@
       Array.prototype.forEach.call(box.querySelectorAll("svg.xp-graph-wide, svg.xp-graph-narrow"), function (svg) {
         setUp(svg, box);
       });
-      var help = box.querySelector(".xp-graph-help");
-      if (help) help.hidden = false;
+      Array.prototype.forEach.call(box.querySelectorAll(".xp-graph-help, .xp-graph-status"), function (line) {
+        line.hidden = false; // the instruction, and the line that says what is shown: only with this script
+      });
     });
   }
 
