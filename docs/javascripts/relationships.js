@@ -16,6 +16,8 @@
     var downOnChosen = false;
 
     svg.setAttribute("role", "group"); // its actors are buttons now, so it is no longer one picture
+    var ids = (svg.getAttribute("aria-labelledby") || "").split(" "); // named by its title, described by its sentences
+    if (ids.length === 2) { svg.setAttribute("aria-labelledby", ids[0]); svg.setAttribute("aria-describedby", ids[1]); }
     nodes.forEach(function (node) {
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", "button");
