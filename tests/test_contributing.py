@@ -181,7 +181,7 @@ def test_pull_requests_are_checked_and_main_is_published():
     steps = flow["jobs"]["site"]["steps"]
     assert "chromium" in steps[0]["run"]
     uploads = [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact")]
-    assert uploads == ["site/", "test-output/screenshots/", "dist/*.zip"]  # the site, its pictures, the zip
+    assert uploads == ["test-output/screenshots/", "site/", "dist/*.zip"]  # the tests' pictures, the site, the zip
     publish = flow["jobs"]["publish"]
     assert "refs/heads/main" in publish["if"] and publish["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
