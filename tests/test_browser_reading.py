@@ -147,6 +147,12 @@ def test_phone_cue_opens_a_sheet_that_closes_and_gives_focus_back(browser, site,
         cue.tap()
         sheet = tab.locator("dialog.xp-sheet")
         assert sheet.is_visible() and sheet.locator(f"[id='{group_id}'] .xp-notecard").count() >= 1
+        # The words stay in sight above the sheet, and the page does not scroll behind it.
+        words_top = tab.locator(f"[data-passage='{group_id}'].xp-passage").evaluate("e => e.getBoundingClientRect().top")
+        assert 0 <= words_top < sheet.bounding_box()["y"] - 20
+        before = tab.evaluate("scrollY")
+        tab.mouse.wheel(0, 400)
+        assert tab.evaluate("scrollY") == before
         assert tab.evaluate("document.activeElement.className") == "xp-sheet-close"
         assert sheet.bounding_box()["y"] + sheet.bounding_box()["height"] <= 900 + 1  # at the bottom, on screen
         assert _violations(tab) == []
@@ -186,6 +192,12 @@ def test_modes_show_claim_types_or_every_note_and_are_remembered(browser, site):
         tab.wait_for_selector("#xp-modes fieldset")
         assert tab.locator("#xp-mode-claims").is_checked()
         assert tab.locator("#xp-reader").get_attribute("data-mode") == "claims"
+        # A passage with no claim has no cue in this mode, and tapping its words opens nothing.
+        quiet = tab.locator("a.xp-cue:not(.xp-has-claim)").first
+        assert not quiet.is_visible()
+        tab.evaluate("href => document.querySelector(`.xp-passage[data-passage='${href.slice(1)}']`).click()",
+                     quiet.get_attribute("href"))
+        assert not tab.locator("dialog.xp-sheet").is_visible()
         # In claims mode the sheet holds the claims only.
         tab.locator("#p-intel-sharing-agreement a.xp-cue").first.tap()
         cards = tab.locator("dialog.xp-sheet .xp-notecard")
@@ -230,10 +242,15 @@ def test_term_preview_by_pointer_and_keyboard_leads_on(browser, site):
         assert "Russia" in preview.inner_text() and tab.locator(".md-tooltip2--active").count() == 0
         tab.mouse.move(5, 5)
         preview.wait_for(state="hidden")
-        # Keyboard: the term takes focus and shows its preview; Tab reaches "More", Escape closes it.
+        # Keyboard: the term takes focus and shows its preview; Tab goes on to the next stop (a term costs
+        # one Tab stop); Enter moves into the preview, Escape closes it and gives the focus back.
         term.focus()
         _preview_clear_of_the_line(tab, term)
         tab.keyboard.press("Tab")
+        assert tab.evaluate("document.activeElement.closest('#xp-preview') === null")
+        assert term.get_attribute("aria-expanded") == "false"  # its preview closed (the next term's may open)
+        term.focus()
+        tab.keyboard.press("Enter")
         assert tab.evaluate("document.activeElement.closest('#xp-preview') !== null")
         tab.keyboard.press("Escape")
         assert not preview.is_visible() and tab.evaluate("document.activeElement.dataset.term") == "moscow"

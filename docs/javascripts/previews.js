@@ -64,6 +64,7 @@
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         show(mark);
+        more.tabIndex = 0;
         more.focus();
       }
     });
@@ -109,7 +110,10 @@
       more.textContent = "More →";
       more.setAttribute("aria-label", "More about " + mark.textContent);
     }
-    mark.after(preview); // next in the tab order: Tab from the term reaches the link
+    // Next in the tab order, but out of it until Enter opens the preview: a page of terms would
+    // otherwise cost two Tab stops a term.
+    more.tabIndex = -1;
+    mark.after(preview);
     preview.hidden = false;
     mark.setAttribute("aria-expanded", "true");
     mark.setAttribute("aria-controls", "xp-preview");
@@ -127,10 +131,11 @@
   /* Under the line the term is on; over it when there is no room below. */
   function place(mark) {
     var line = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    preview.style.left = "0px"; // measured where it has the whole width, before it is moved
     var box = preview.getBoundingClientRect();
     var top = line.bottom + GAP;
     if (top + box.height > window.innerHeight && line.top - GAP - box.height > 0) top = line.top - GAP - box.height;
-    var left = Math.max(8, Math.min(line.left, document.documentElement.clientWidth - box.width - 8));
+    var left = Math.max(8, Math.min(line.left, document.documentElement.clientWidth - box.width - 12));
     preview.style.top = top + "px";
     preview.style.left = left + "px";
   }

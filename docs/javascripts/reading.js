@@ -6,7 +6,12 @@
 (function () {
   "use strict";
 
-  var MODES = [["read", "Read"], ["claims", "Check claims"], ["all", "All notes"]];
+  var MODES = [
+    ["read", "Read", "The text alone. A numbered button after some words opens the notes on them."],
+    ["claims", "Check claims", "Each checked claim is underlined by its type (solid: reported fact; dotted: opinion; " +
+      "dashed: prediction; double: mixed). Only the claims' notes show; the key is under “Checked claims” above."],
+    ["all", "All notes", "Every word a note is about is marked, and every note shows."],
+  ];
   var STORE = "xp-reading-mode";
 
   function remembered() {
@@ -60,7 +65,7 @@
       input.checked = mode[0] === current;
       input.addEventListener("change", function () {
         if (!input.checked) return;
-        reader.dataset.mode = mode[0];
+        apply(reader, mode[0]);
         remember(mode[0]);
       });
       var label = document.createElement("label");
@@ -71,8 +76,36 @@
       fieldset.appendChild(item);
     });
     box.appendChild(fieldset);
+    var help = document.createElement("p");
+    help.className = "xp-mode-help";
+    help.id = "xp-mode-help";
+    help.setAttribute("aria-live", "polite");
+    box.appendChild(help);
+    fieldset.setAttribute("aria-describedby", help.id);
     box.hidden = false;
-    reader.dataset.mode = current;
+    apply(reader, current);
+  }
+
+  function apply(reader, mode) {
+    reader.dataset.mode = mode;
+    var help = document.getElementById("xp-mode-help");
+    MODES.forEach(function (m) { if (m[0] === mode && help) help.textContent = m[2]; });
+    reader.querySelectorAll(".xp-notes").forEach(overflowed);
+  }
+
+  /* A column of notes taller than its paragraph scrolls: say so at its foot until its end is reached. */
+  function overflowed(notes) {
+    var more = notes.scrollHeight - notes.clientHeight - notes.scrollTop > 4;
+    notes.classList.toggle("xp-overflows", wide(notes) && more);
+  }
+
+  function setUpOverflow(reader) {
+    var all = reader.querySelectorAll(".xp-notes");
+    all.forEach(function (notes) {
+      notes.addEventListener("scroll", function () { overflowed(notes); }, {passive: true});
+      overflowed(notes);
+    });
+    window.addEventListener("resize", function () { all.forEach(overflowed); });
   }
 
   /* The sheet: the passage's notes are moved into it while it is open, and back when it closes. */
@@ -113,6 +146,7 @@
       cue.focus();
     });
     return {
+      close: function () { if (sheet.open) sheet.close(); },
       show: function (cue, group, heading) {
         var placeholder = document.createComment("notes");
         group.replaceWith(placeholder);
@@ -134,10 +168,10 @@
 
   function activate(reader, sheet, cue) {
     var group = document.getElementById(cue.getAttribute("href").slice(1));
-    if (!group) return false;
-    var passage = reader.querySelector('[data-passage="' + CSS.escape(group.id) + '"].xp-passage');
+    if (!group || !cue.getClientRects().length) return false; // a cue the mode hides has nothing to show
+    var pieces = reader.querySelectorAll('.xp-passage[data-passage="' + CSS.escape(group.id) + '"]');
     unmark(reader);
-    if (passage) passage.classList.add("xp-active");
+    pieces.forEach(function (piece) { piece.classList.add("xp-active"); });
     group.classList.add("xp-current");
     var notes = group.closest(".xp-notes");
     if (notes && wide(notes)) {
@@ -148,6 +182,8 @@
       group.scrollIntoView({block: "start"});
       group.focus({preventScroll: true});
     } else {
+      // The passage's first words go to the top of the window, above the sheet that opens under them.
+      if (pieces.length) pieces[0].scrollIntoView({block: "start"});
       sheet.show(cue, group, group.dataset.title);
     }
     return true;
@@ -181,9 +217,9 @@
         // A tap or click on the words of a passage (not on a term, a link or a selection) opens its notes too.
         var passage = event.target.closest(".xp-passage");
         var selection = window.getSelection();
-        if (!passage || event.target.closest("a, abbr") || (selection && !selection.isCollapsed)) return;
-        cue = passage.nextElementSibling;
-        if (!cue || !cue.matches("a.xp-cue")) return;
+        if (!passage || event.target.closest("a, abbr, .xp-preview") || (selection && !selection.isCollapsed)) return;
+        cue = reader.querySelector('a.xp-cue[href="#' + CSS.escape(passage.dataset.passage) + '"]');
+        if (!cue) return;
       }
       if (activate(reader, sheet, cue)) event.preventDefault();
     });
@@ -195,6 +231,13 @@
         if (!card.contains(event.relatedTarget)) light(reader, card, card.matches(":hover"));
       });
     });
+    reader.querySelectorAll(".xp-passage-notes").forEach(function (group) {
+      group.addEventListener("focusout", function (event) {
+        if (!group.contains(event.relatedTarget)) unmark(reader);
+      });
+    });
+    setUpOverflow(reader);
+    window.addEventListener("beforeprint", function () { sheet.close(); }); // its notes go back to their paragraph
     landed(reader);
     window.addEventListener("hashchange", function () { landed(reader); });
   }
