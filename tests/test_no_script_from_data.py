@@ -218,6 +218,8 @@ def test_the_html_guard_finds_what_the_validator_refuses():
     '<a href="/&bsol;evil.example/">x</a>', '<a href="/&sol;evil.example/">x</a>',
     '<a href="https://&lbrack;x&rbrack;/">x</a>', '<img srcset="a.png 1x, //evil.example/b.png 2x">',
     '<img srcset="data:image/png;base64,AAAA 1x">', '<a href="https://example.org/" ping="x.html javascript:x">x</a>',
+    '<svg><circle r="1"/></svg>', '<SVG class="xp-graphs"></SVG>', '<svg class="xp-graph" onload="x()"></svg>',
+    '<svg class="xp-graph"><script>x()</script></svg>', '<svg class="xp-graph"><a href="javascript:x">x</a></svg>',
 ])
 def test_the_quick_look_lets_no_unsafe_snippet_through(snippet: str):
     """Pages skip the full parse when a quick look finds nothing: it must never miss what the parse finds."""
@@ -241,7 +243,9 @@ def test_ordinary_pages_skip_the_full_parse(monkeypatch):
             '<a href="https://example.org/a?b=c&amp;d=e#f" title="It\'s &quot;here&quot;">b</a>, '
             '<a href="mailto:team@example.org">c</a>, <a href="glossary.html#term">d</a>, <a href="/abs/">e</a>, '
             '<a href="#top">f</a>, <img alt="" src="../assets/x.png"> <abbr class="xp-term" data-term="t" '
-            'tabindex="0" title="A short, plain definition.">T</abbr>: whatever data-is= "here"</p></article>')
+            'tabindex="0" title="A short, plain definition.">T</abbr>: whatever data-is= "here"</p>'
+            '<svg aria-labelledby="t" class="xp-graph xp-graph-ego" viewBox="0 0 10 10" role="img"><title id="t">T</title>'
+            '<a href="../actors/x/"><text x="1" y="1">X</text></a><line x1="0" y1="0" x2="1" y2="1"/></svg></article>')
     assert html_problems(page) == []
 
 
