@@ -1,6 +1,7 @@
 """Escaping and the nesting of overlapping quoted spans."""
 
 import markdown
+import pytest
 
 from explainer.markup import md_escape, pieces
 from explainer.validate import Span
@@ -30,3 +31,19 @@ def test_crossing_spans_are_split_and_first_fragment_has_the_id():
     closes = [(p.span.id, p.last) for p in out if p.kind == "close"]
     assert closes == [("y", False), ("x", True), ("y", True)]
     assert "".join(p.text for p in out) == "abcdef"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_in_raw_html_are_the_urls_mkdocs_would_write(directory_urls):
+    """The article's note cards are raw HTML, which MkDocs leaves alone: their links must be what it
+    writes for Markdown links, with directory URLs (published) and without (the classroom copy)."""
+    from mkdocs.utils import get_relative_url
+
+    from explainer.render import page_url, relative_url
+
+    pages = ["index.md", "glossary.md", "actors/index.md", "actors/x.md", "articles/a.md", "classroom/a-handout.md"]
+    for target in pages:
+        for origin in pages:
+            expected = get_relative_url(page_url(target, directory_urls), page_url(origin, directory_urls))
+            assert relative_url(page_url(target, directory_urls), page_url(origin, directory_urls)) == expected
+    assert page_url("actors/x.md", True) == "actors/x/" and page_url("actors/x.md", False) == "actors/x.html"

@@ -11,6 +11,7 @@ import posixpath
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from . import article_view, critical, relations, timeline
 from .glossary_marker import GlossaryIndex
@@ -40,6 +41,22 @@ def page_paths(explainer: Explainer) -> dict[str, str]:
     return paths
 
 
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page at docs path `path` ("actors/x.md" -> "actors/x/" or "actors/x.html")."""
+    stem, name = posixpath.split(path[: -len(".md")])
+    if name == "index":
+        return (stem + "/" if stem else "") if directory_urls else posixpath.join(stem, "index.html")
+    return posixpath.join(stem, name) + ("/" if directory_urls else ".html")
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at URL `other`, as MkDocs writes links between pages."""
+    folder, name = posixpath.split(other)
+    base = folder if "." in name else other  # "a/b.html" is a file in "a"; "a/b/" is a folder
+    relative = posixpath.relpath("/" + url, "/" + base)
+    return relative + "/" if url.endswith("/") else relative
+
+
 @functools.lru_cache(maxsize=4)
 def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     """One environment per process (and bytecode folder): Jinja keeps each compiled template and
@@ -56,6 +73,9 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["one_line"] = one_line
+    # Text in raw HTML: on one line (a blank line would end the HTML block and let Markdown read the
+    # rest, `{: onclick=... }` included) and escaped.
+    env.filters["html_line"] = lambda text: str(markupsafe.escape(one_line(str(text))))
     env.filters["plain"] = plain_text
     env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
     env.filters["readable_date"] = relations.readable_date
@@ -117,7 +137,15 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                 target = relative[(start, target_key)] = posixpath.relpath(paths[target_key], start)
             return target + (f"#{fragment}" if fragment else "")
 
-        text = env.get_template(template).render(ex=explainer, title=title, link=link, paths=paths, where=where, **context)
+        here = page_url(path, directory_urls)
+
+        def url(target_key: str, fragment: str = "") -> str:
+            """A link for raw HTML, which MkDocs does not rewrite: the target page's URL, relative to this one."""
+            target = relative_url(page_url(paths[target_key], directory_urls), here)
+            return target + (f"#{fragment}" if fragment else "")
+
+        text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, paths=paths, where=where,
+                                                 **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
