@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+from .critical import verdict_key
 from .markup import plain_text
 from .glossary_marker import GlossaryIndex
 from .validate import Explainer
@@ -127,7 +128,8 @@ def _pack_line(explainer: Explainer) -> str:
         return ""
     verdicts: dict[str, int] = {}
     for claim in explainer.claims.values():
-        verdicts[claim.verdict.value] = verdicts.get(claim.verdict.value, 0) + 1
+        key = verdict_key(claim)  # an opinion whose premise was checked counts under that label
+        verdicts[key] = verdicts.get(key, 0) + 1
     by_verdict = ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
     questions = sum(len(lesson.questions) for lesson in explainer.lessons.values())
     questions += sum(len(q) for q in explainer.actor_questions.values())
