@@ -159,7 +159,7 @@ def test_phone_cue_opens_a_sheet_that_closes_and_gives_focus_back(browser, site,
         tab.keyboard.press("Escape")
         assert not sheet.is_visible()
         assert tab.locator(f"#p-us-on-back-burner aside.xp-notes [id='{group_id}']").count() == 1  # back in place
-        assert tab.evaluate("document.activeElement.classList.contains('xp-cue')")
+        tab.wait_for_function("document.activeElement.classList.contains('xp-cue')")  # once it has closed
         # The close button, reached by keyboard alone.
         tab.keyboard.press("Enter")
         assert sheet.is_visible()

@@ -132,21 +132,33 @@
     sheet.appendChild(body);
     reader.appendChild(sheet);
     var open = null; // {group, placeholder, cue}
-    close.addEventListener("click", function () { sheet.close(); });
-    sheet.addEventListener("click", function (event) {
-      if (event.target === sheet) sheet.close(); // a tap on the backdrop
-    });
-    sheet.addEventListener("close", function () {
+    var giveFocusTo = null;
+    // The notes go back to their paragraph at once (the dialog's own "close" event comes a task
+    // later: a print started meanwhile would miss them); the focus goes back once it has closed.
+    function putBack() {
       if (!open) return;
       open.placeholder.replaceWith(open.group);
       open.cue.setAttribute("aria-expanded", "false");
       unmark(reader);
-      var cue = open.cue;
+      giveFocusTo = open.cue;
       open = null;
-      cue.focus();
+    }
+    function shut() {
+      putBack();
+      if (sheet.open) sheet.close();
+    }
+    close.addEventListener("click", shut);
+    sheet.addEventListener("click", function (event) {
+      if (event.target === sheet) shut(); // a tap on the backdrop
+    });
+    sheet.addEventListener("cancel", putBack); // Escape
+    sheet.addEventListener("close", function () {
+      putBack();
+      if (giveFocusTo) giveFocusTo.focus();
+      giveFocusTo = null;
     });
     return {
-      close: function () { if (sheet.open) sheet.close(); },
+      close: shut,
       show: function (cue, group, heading) {
         var placeholder = document.createComment("notes");
         group.replaceWith(placeholder);
