@@ -11,23 +11,16 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+# Partial dates are read and written as everywhere else on the site.
+from .relations import period_bounds as date_range
+from .relations import readable_date
+
 # Interface words, in one place.
 AFTER_TAG = "After the article"
 ARTICLE_MARK = "the article"
 PERIOD_LABELS = {"background": "Background", "around": "Around", "after": "After"}
 # Gaps shorter than this many days between two neighbouring entries are not spelled out.
 GAP_MIN_DAYS = 60
-
-
-def date_range(value: str) -> tuple[date, date]:
-    """First and last day a partial date can mean: "2015" is all of 2015, "2015-09" all of September."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    day = date(*parts)
-    return day, day
 
 
 def is_after(event_date: str, as_of: date) -> bool:
@@ -176,7 +169,7 @@ def _spans(events, scale) -> tuple[list, list[tuple[float, float]], int]:
 
 def _place(items, spans, levels, axis_y: float, as_of: date | None) -> list[Mark]:
     return [Mark(e.id, round(x, 1), round(x2, 1), round(axis_y - 10 - level * DOT_STEP, 1),
-                 bool(as_of) and is_after(e.date, as_of), f"{_readable(e.date)}: {e.title}")
+                 bool(as_of) and is_after(e.date, as_of), f"{readable_date(e.date)}: {e.title}")
             for e, (x, x2), level in zip(items, spans, levels)]
 
 
@@ -208,7 +201,7 @@ def overview(events, as_of: date | None) -> Overview:
     years.bands = _bands(events, years_x)
     if as_of:
         years.article_x = round(years_x(as_of), 1)
-        name = f"{ARTICLE_MARK}, {_readable(as_of.isoformat())}"
+        name = f"{ARTICLE_MARK}, {readable_date(as_of.isoformat())}"
         years.article_label = _beside(years.article_x + 8, years.y + 37, f"▲ {name}", f"▲ {name}")
     strips = [years]
     zoom = None
@@ -279,15 +272,6 @@ def _bands(events, scale) -> list[Band]:
     return bands
 
 
-def _readable(value: str) -> str:
-    """"2015-09-30" -> "30 September 2015"; "2015-09" -> "September 2015"; "1944" -> "1944"."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = calendar.month_name[int(parts[1])]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
 def _describe(events, as_of: date | None) -> str:
     """The picture in words; the list below it gives every event."""
     parts = []
@@ -297,12 +281,12 @@ def _describe(events, as_of: date | None) -> str:
             continue
         n = len(group)
         count = f"{n} event{'s' if n != 1 else ''}"
-        when = (f"in {_readable(group[0].date)}" if n == 1
-                else f"from {_readable(group[0].date)} to {_readable(group[-1].date)}")
+        when = (f"in {readable_date(group[0].date)}" if n == 1
+                else f"from {readable_date(group[0].date)} to {readable_date(group[-1].date)}")
         parts.append(f"{name}, {count} {when}")
     text = "A time line drawn to scale. " + "; ".join(parts) + "."
     if as_of:
         later = sum(1 for e in events if is_after(e.date, as_of))
-        text += (f" The article was written on {_readable(as_of.isoformat())};"
+        text += (f" The article was written on {readable_date(as_of.isoformat())};"
                  f" {later} event{'s' if later != 1 else ''} came after it.")
     return text + " The list below gives every event."
