@@ -9,36 +9,21 @@ WCAG 2.2 A/AA violation on the relationship page and an actor page.
 
 from __future__ import annotations
 
-import contextlib
-import time
-
 import pytest
 
-from classroom import AXE
-from test_browser import EXTRA_RULES, Watch, _open, browser, offline_site, served_site, site  # noqa: F401
+from test_browser import (  # noqa: F401  (fixtures)
+    _assert_no_violations, _open, _watched_tab, browser, offline_site, served_site, site,
+)
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [390, 768, 1280]
-WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MIN_LABEL_PX = 12
 
 
-@contextlib.contextmanager
 def _tab(browser, site, width: int, touch: bool = False):
-    """A tab `width` CSS px wide (with touch if asked), no motion, that records outside requests and errors."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=touch, is_mobile=False,
-                                  reduced_motion="reduce", service_workers="block")
-    watch = Watch(site)
-    context.on("request", lambda request: None if watch.allowed(request.url) else watch.outside.append(request.url))
-    context.route("**/*", lambda route: route.continue_() if watch.allowed(route.request.url) else route.abort())
-    page = context.new_page()
-    page.set_default_timeout(5000)
-    page.on("console", lambda msg: msg.type == "error" and watch.console.append(f"{page.url}: {msg.text}"))
-    page.on("pageerror", lambda err: watch.errors.append(f"{page.url}: {err}"))
-    yield page
-    context.close()
-    watch.assert_clean()
+    """A watched tab `width` CSS px wide (with touch if asked) and no motion."""
+    return _watched_tab(browser, site, width, has_touch=touch, reduced_motion="reduce")
 
 
 def _every_page(site) -> list[str]:
@@ -69,21 +54,6 @@ def _smallest_label(page, selector: str) -> float:
                 sizes.push(parseFloat(getComputedStyle(text).fontSize) * scale);
         }
         return sizes.length ? Math.min(...sizes) : 0; }""", selector)
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""([tags, extra]) => axe.run(document, {runOnly: {type: 'tag', values: tags},
-            rules: Object.fromEntries(extra.map(r => [r, {enabled: true}])), resultTypes: ['violations'], preload: false})
-        .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))""", [WCAG22, EXTRA_RULES])
-
-
-def _assert_no_violations(page) -> None:
-    time.sleep(0.1)  # let Material finish its first render
-    violations = _axe(page)
-    assert violations == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
-                                       for v in violations)
 
 
 def _visible_graph(page) -> str:

@@ -15,28 +15,18 @@ import re
 import pytest
 import yaml
 
-from classroom import AXE
 from conftest import REAL_DATA
-from test_browser import _open, _watched_tab, browser, offline_site, served_site, site  # noqa: F401  (fixtures)
+from test_browser import _axe, _open, _watched_tab, browser, offline_site, served_site, site  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [390, 768, 1280]
-WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTICLE = yaml.safe_load((REAL_DATA / "articles" / "alliance-vs-isis.yaml").read_text(encoding="utf-8"))
 
 
 def _article(tab, site, fragment: str = "") -> None:
     _open(tab, site.url("article", fragment))
     tab.wait_for_selector("#xp-modes fieldset")  # the reading script has run
-
-
-def _violations(page, tags=WCAG22) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false,
-            resultTypes: ['violations']})
-        .then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))""", tags)
-    return found
 
 
 # What Read mode may draw on the words: nothing but the glossary's dotted underline and the cues.
@@ -155,7 +145,7 @@ def test_phone_cue_opens_a_sheet_that_closes_and_gives_focus_back(browser, site,
         assert tab.evaluate("scrollY") == before
         assert tab.evaluate("document.activeElement.className") == "xp-sheet-close"
         assert sheet.bounding_box()["y"] + sheet.bounding_box()["height"] <= 900 + 1  # at the bottom, on screen
-        assert _violations(tab) == []
+        assert _axe(tab) == []
         tab.keyboard.press("Escape")
         assert not sheet.is_visible()
         assert tab.locator(f"#p-us-on-back-burner aside.xp-notes [id='{group_id}']").count() == 1  # back in place
@@ -220,7 +210,7 @@ def test_accessibility_of_each_mode_wcag22(browser, site, width, mode):
     with _watched_tab(browser, site, width) as tab:
         _article(tab, site)
         tab.locator(f"label[for='xp-mode-{mode}']").click()
-        assert _violations(tab) == []
+        assert _axe(tab) == []
 
 
 def _preview_clear_of_the_line(tab, term) -> None:

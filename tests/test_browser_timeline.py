@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from classroom import AXE
 from conftest import REAL_DATA
 from explainer.timeline import AFTER_TAG, is_after
 from explainer.validate import load_explainer
-from test_browser import _open, browser, offline_site, served_site, site, tab  # noqa: F401
+from test_browser import _axe, _open, browser, offline_site, served_site, site, tab  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [390, 768, 1280]
 
 
@@ -66,9 +64,5 @@ def test_no_sideways_scroll_and_no_violations_at_any_width(tab, site, kind):
                 return s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13; }""")
             assert px >= 12, f"overview labels are {px:.1f} px at {width} px"
         if width in (390, 1280):
-            tab.add_script_tag(path=str(AXE))
-            violations = tab.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
-                    resultTypes: ['violations'], preload: false})
-                .then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""",
-                                      WCAG22)
+            violations = _axe(tab)
             assert violations == [], f"{kind} at {width} px: {violations}"
