@@ -46,6 +46,18 @@ class ParagraphView:
     parts: list[Piece]
     passages: list[Passage]
 
+    @property
+    def label(self) -> str:
+        return paragraph_label(self.paragraph, self.number)
+
+
+def paragraph_label(paragraph: model.Paragraph, number: int | None) -> str:
+    """How every page names a paragraph: "paragraph 3" (the number in the article's margin), or "the
+    image caption" / "the heading", which are not counted."""
+    if number:
+        return f"paragraph {number}"
+    return "the image caption" if paragraph.kind == model.ParagraphKind.caption else "the heading"
+
 
 def passages(paragraph_id: str, spans: list[Span], text: str) -> list[Passage]:
     """Spans grouped by overlap: a passage ends where no note's words go on."""

@@ -81,6 +81,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["readable_date"] = relations.readable_date
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
+    env.globals["paragraph_label"] = article_view.paragraph_label
     env.globals["number"] = relations.number
     env.globals["after_article"] = timeline.is_after
     env.filters["claim_label"] = critical.claim_label
@@ -122,10 +123,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
 
     def where(span) -> str:
         """Where a span's words are, as the article page numbers them: "paragraph 3", "the image caption"."""
-        number = explainer.paragraph_number(span.article, span.paragraph)
-        if number:
-            return f"paragraph {number}"
-        return "the image caption" if explainer.paragraph(span.article, span.paragraph).kind.value == "caption" else "a heading"
+        return article_view.paragraph_label(explainer.paragraph(span.article, span.paragraph),
+                                            explainer.paragraph_number(span.article, span.paragraph))
 
     def render(key: str, template: str, title: str, **context) -> None:
         path = paths[key]
