@@ -47,6 +47,7 @@ PAGES = {
     "timeline": ("timeline.html", "timeline/"),
     "lesson": ("classroom/alliance-vs-isis.html", "classroom/alliance-vs-isis/"),
     "handout": ("classroom/alliance-vs-isis-handout.html", "classroom/alliance-vs-isis-handout/"),
+    "briefing": ("classroom/alliance-vs-isis-briefing.html", "classroom/alliance-vs-isis-briefing/"),
 }
 ACTOR = "Islamic State (ISIS)"  # the name of the "actor" page above
 

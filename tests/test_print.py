@@ -77,6 +77,19 @@ def test_actor_page_prints_with_questions_and_spelled_out_urls(real_site: Path):
     assert "Search" not in text
 
 
+def test_teacher_briefing_prints_on_one_sheet(real_site: Path):
+    pages = _pdf_pages(real_site, "classroom/alliance-vs-isis-briefing")
+    assert len(pages) == 1, len(pages)
+    text = _flat(pages[0])
+    assert text.startswith("Teacher briefing: Alliance vs ISIS?")
+    # The first and the last event after the article, the article's words, and the last change per side.
+    for words in ("14 October 2015", "8 July 2025: The United States removes HTS", "in for the long haul",
+                  "YPG (People's Protection Units), 10 March 2025"):
+        assert words in text, words
+    for chrome in ("Search", "Reading critically", "Made with", "Previous", "Next"):
+        assert chrome not in text, chrome
+
+
 def test_mini_handout_prints(tmp_path: Path):
     build = build_site(tmp_path, MINI)
     assert build.returncode == 0, build.output

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, critical, relations, timeline
+from . import article_view, briefing, critical, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
 from .pages import PageOut, Pages
@@ -38,6 +38,9 @@ def page_paths(explainer: Explainer) -> dict[str, str]:
         paths["timeline"] = "timeline.md"
     paths.update({f"lesson:{a}": f"classroom/{a}.md" for a in explainer.lessons})
     paths.update({f"handout:{a}": f"classroom/{a}-handout.md" for a in explainer.lessons})
+    # A teacher briefing for each dated article that the timeline has later events for.
+    paths.update({f"briefing:{a.id}": f"classroom/{a.id}-briefing.md" for a in explainer.articles.values()
+                  if briefing.briefing(explainer, a) is not None})
     return paths
 
 
@@ -218,6 +221,10 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
                       for p in article.paragraphs]
         render(f"handout:{article_id}", "handout.md.j2", f"Handout: {article.title}", article=article,
                lesson=lesson, paragraphs=paragraphs, claims=claims)
+    for article in explainer.articles.values():
+        if f"briefing:{article.id}" in paths:
+            render(f"briefing:{article.id}", "briefing.md.j2", f"Teacher briefing: {article.title}", article=article,
+                   b=briefing.briefing(explainer, article))
 
 
 def _cited_on_page(actor, incoming: list) -> list[str]:
