@@ -15,7 +15,7 @@ endif
 CONFIG ?= mkdocs.yml
 SITE ?= site
 
-.PHONY: help serve site offline validate test clean schemas new-actor new-term properdocs bench
+.PHONY: help serve site offline publish validate test clean schemas new-actor new-term properdocs bench
 
 ## help: list the targets
 help:
@@ -43,6 +43,10 @@ site: $(BIN)/.installed
 ## offline: the classroom copy: one zip under dist/ that works opened from file://, no network needed
 offline: $(BIN)/.installed
 	$(BIN)/python scripts/classroom_copy.py
+
+## publish: what GitHub Pages deploys: the classroom zip (as `make offline`), then the site with the zip inside it
+publish: $(BIN)/.installed
+	zip="$$($(BIN)/python scripts/classroom_copy.py --path-only)" && CLASSROOM_ZIP="$$zip" $(MAKE) --no-print-directory site
 
 ## validate: check data/ only (no build), every problem at once, then a summary
 validate: $(BIN)/.installed

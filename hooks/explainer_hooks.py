@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
+from explainer import download
 from explainer.glossary_marker import GlossaryExtension, marks_as_comments, terms_marked
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
@@ -47,6 +48,18 @@ def _cache_dir(config) -> Path | None:
     return (Path(config.config_file_path).parent / folder).resolve()
 
 
+def _classroom_zip(config) -> Path | None:
+    # `classroom_zip` (CLASSROOM_ZIP, set by `make publish`): the zip to publish inside the site.
+    setting = _setting(config, "classroom_zip", "")
+    if not setting:
+        return None
+    path = (Path(config.config_file_path).parent / str(setting)).resolve()
+    if not path.is_file():
+        raise PluginError(f"extra.explainer.classroom_zip (CLASSROOM_ZIP): there is no file at {path}. "
+                          "Run `make publish`, which makes the zip first, or leave the setting empty; nothing was built.")
+    return path
+
+
 def on_config(config):
     # Runs first in every build (and every `serve` rebuild): re-read the data so edits show, and stop
     # with the contributor's messages before anything is written to the site folder.
@@ -72,12 +85,36 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=page.markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     config.nav = site_nav(config.nav, prepared.sections, hand_written)
+    # The classroom zip, when this build publishes it: copied into the site as it is, and described
+    # (size, contents) on the page that holds the download marker.
+    zip_path = _classroom_zip(config)
+    _build["download"] = None
+    if zip_path is not None:
+        try:
+            _build["download"] = download.summarise(zip_path)
+        except ValueError as err:
+            raise PluginError(f"extra.explainer.classroom_zip (CLASSROOM_ZIP): {err}") from None
+        files.append(File.generated(config, download.site_path(zip_path.name), abs_src_path=str(zip_path)))
+    titles = {p.path: p.title for p in prepared.pages}
+    _build["classroom"] = [(titles[path], path) for path in _nav_paths(prepared.sections) if path.startswith("classroom/")]
     return files
+
+
+def _nav_paths(entries) -> list[str]:
+    # The docs paths of nav entries, in nav order (the classroom pages as the menu lists them).
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, dict):
+        return [p for value in entries.values() for p in _nav_paths(value)]
+    return [p for entry in entries for p in _nav_paths(entry)]
 
 
 def on_page_markdown(markdown, page, config, files):
     # The article page marks every use of a term; other pages mark the first one only.
     GLOSSARY.every = page.meta.get("glossary") == "every"
+    if download.MARKER in markdown:
+        block = download.fragment(_build.get("download"), page.file.src_uri, _build.get("classroom", []))
+        markdown = markdown.replace(download.MARKER, block)
     return markdown
 
 

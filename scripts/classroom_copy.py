@@ -71,7 +71,7 @@ def source_date_epoch() -> str:
 def build(config_file: Path, site_dir: Path) -> None:
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                          "-f", str(config_file), "-d", str(site_dir)], env=env)
+                          "-f", str(config_file), "-d", str(site_dir)], env=env, stdout=sys.stderr)
     if run.returncode != 0:
         raise SystemExit(f"The classroom copy was not built (mkdocs exited with {run.returncode}); "
                          "the previous zip, if any, is unchanged.")
@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
     parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe)")
+    parser.add_argument("--path-only", action="store_true", help="print only the zip's path (for `make publish`)")
     args = parser.parse_args(argv)
 
     name = f"{slug(site_name(args.config_file))}-classroom-{args.version or git_version()}"
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         pack(site_dir, partial, name)
         os.replace(partial, target)  # same file system: the old zip is replaced in one step
     size = target.stat().st_size
-    print(f"{target} ({size:,} bytes, {size / 1_000_000:.2f} MB)")
+    print(target if args.path_only else f"{target} ({size:,} bytes, {size / 1_000_000:.2f} MB)")
     return 0
 
 

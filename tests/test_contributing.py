@@ -171,7 +171,7 @@ def test_workflows_parse_and_every_command_is_a_make_target():
                     assert match, f"{name}: {job_name}: `{line}` should be a make target"
                     assert match.group(1) in targets, f"{name}: make {match.group(1)} is not in the Makefile"
                     called.add(match.group(1))
-    assert {"validate", "site", "test", "offline", "properdocs"} <= called
+    assert {"validate", "site", "test", "publish", "properdocs"} <= called
 
 
 def test_pull_requests_are_checked_and_main_is_published():
@@ -182,6 +182,11 @@ def test_pull_requests_are_checked_and_main_is_published():
     assert "chromium" in steps[0]["run"]
     uploads = [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact")]
     assert uploads == ["test-output/screenshots/", "site/", "dist/*.zip"]  # the tests' pictures, the site, the zip
+    # What Pages gets is the site `make publish` built, with the classroom zip inside it.
+    runs = [s.get("run", "").strip() for s in steps]
+    pages = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert steps[pages]["with"]["path"] == "site/"
+    assert "make publish" in runs[:pages] and "make site" not in runs[runs.index("make publish"):pages]
     publish = flow["jobs"]["publish"]
     assert "refs/heads/main" in publish["if"] and publish["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
