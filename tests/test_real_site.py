@@ -84,7 +84,30 @@ CORRECTIONS = [
     ("us-led-coalition", "General Allen", r"(?i)envoy"),
     ("china", "Chinese military advisors", r"(?i)confirm|denied"),
     ("china", "peacekeeping", r"(?i)peacekeep"),
+    # From the review of issue 13: shown as corrections, not only explained.
+    ("russia", "More than 20 Russian fighter jets", r"sorties"),
+    ("united-states", "planes and officials", r"aircraft"),
+    ("russia", "only Arab ally", r"Iraq"),
 ]
+
+
+def test_terrorist_designations_are_stated_alike_for_every_armed_group(explainer):
+    # Every armed group's page says where it stands on the US list, with that list among its sources,
+    # listed or not: the site does not call only some groups terrorists.
+    armed = [a for a in explainer.actors.values() if a.kind == "armed-group"]
+    assert len(armed) >= 8
+    for actor in armed:
+        assert "list" in actor.description and "terrorist organisation" in actor.description, actor.id
+        assert "state-dept-fto-list" in actor.sources, actor.id
+    # HTS (the former al-Nusra Front): listed, then removed in July 2025.
+    nusra = explainer.actors["al-nusra-front"]
+    assert "8 July 2025" in nusra.aftermath and "removed" in nusra.aftermath
+
+
+def test_outside_powers_share_one_label(explainer):
+    for actor in explainer.actors.values():
+        if actor.kind == "outside-power":
+            assert actor.summary.startswith("Outside "), actor.id
 
 
 @pytest.mark.parametrize("actor_id, words, says", CORRECTIONS)
