@@ -209,7 +209,6 @@ def test_a_failed_make_site_leaves_the_previous_site_exactly_as_it_was(mini_data
     config = tmp_path / "mkdocs.yml"
     config.write_text(yaml.safe_dump({
         "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")} if (ROOT / "overrides").is_dir() else {"name": "material"},
         "hooks": [str(ROOT / "hooks/explainer_hooks.py")], "extra": {"explainer": {"data": str(mini_data)}},
     }), encoding="utf-8")
     site = tmp_path / "site"

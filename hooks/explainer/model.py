@@ -8,6 +8,7 @@ module only says what one file may hold.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 import unicodedata
@@ -504,14 +505,48 @@ class ClassroomFile(Strict):
     )
 
 
+# --- The unit ------------------------------------------------------------------------------------
+
+
+class Unit(Strict):
+    """What the site as a whole is about: one article or a teacher's unit of several."""
+
+    title: PlainText = Field(description="The site's name: the home page's heading, the browser tab, the classroom copy's file name.")
+    description: Markdown = Field(
+        description="What the unit is about and what the site helps a reader do, in one to four plain sentences: "
+        "the home page opens with it."
+    )
+
+
+# --- The data files -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One kind of data file: where it lives in the data folder, which model checks it, and the slot
+    the loader puts it in. The loader, the schema export and the scaffolds all read this one list."""
+
+    pattern: str  # relative to the data folder; `*` stands for the id of one item per file
+    model: type[BaseModel]
+    slot: str
+    required: bool = False
+
+    @property
+    def one_per_item(self) -> bool:
+        return "*" in self.pattern
+
+
+DATA_FILES: tuple[DataFile, ...] = (
+    DataFile("unit.yaml", Unit, "unit"),
+    DataFile("sources.yaml", SourcesFile, "sources", required=True),
+    DataFile("kinds.yaml", KindsFile, "kinds", required=True),
+    DataFile("glossary.yaml", GlossaryFile, "glossary", required=True),
+    DataFile("claims.yaml", ClaimsFile, "claims"),
+    DataFile("events.yaml", EventsFile, "events"),
+    DataFile("classroom.yaml", ClassroomFile, "classroom"),
+    DataFile("articles/*.yaml", Article, "articles"),
+    DataFile("actors/*.yaml", Actor, "actors"),
+)
+
 # Which model checks which file, by its place in the data folder.
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "sources.yaml": SourcesFile,
-    "kinds.yaml": KindsFile,
-    "glossary.yaml": GlossaryFile,
-    "claims.yaml": ClaimsFile,
-    "events.yaml": EventsFile,
-    "classroom.yaml": ClassroomFile,
-    "articles/*.yaml": Article,
-    "actors/*.yaml": Actor,
-}
+FILE_MODELS: dict[str, type[BaseModel]] = {f.pattern: f.model for f in DATA_FILES}

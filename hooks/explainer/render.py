@@ -22,9 +22,11 @@ from .validate import Explainer
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def page_paths(explainer: Explainer) -> dict[str, str]:
-    """Where each generated page lives; the one place URLs of generated pages are decided."""
-    paths = {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
+def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
+    """Where each generated page lives; the one place URLs of generated pages are decided. The home
+    page is generated only for a site whose own pages have none (`home_page`)."""
+    paths = {"home": "index.md"} if home_page else {}
+    paths |= {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
     paths.update({f"article:{a}": f"articles/{a}.md" for a in explainer.articles})
     paths.update({f"actor:{a}": f"actors/{a}.md" for a in explainer.actors})
     # Reading critically: claims, loaded wording, who backs whom, the timeline; then the classroom pack.
@@ -102,7 +104,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
 
 def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url: str | None = None,
                  directory_urls: bool = True, paths: dict[str, str] | None = None,
-                 glossary: GlossaryIndex | None = None, bytecode_dir: Path | None = None) -> Pages:
+                 glossary: GlossaryIndex | None = None, bytecode_dir: Path | None = None, home_page: bool = False) -> Pages:
     """Every generated page of the site, in a stable order.
 
     `site_name`, `site_url` and `directory_urls` come from the site's config; only the claims page's
@@ -111,7 +113,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     the result carries the ones used (`Pages.paths`, `Pages.glossary`). `bytecode_dir` keeps the
     compiled templates between processes.
     """
-    paths = page_paths(explainer) if paths is None else paths
+    paths = page_paths(explainer, home_page) if paths is None else paths
+    if explainer.unit:
+        site_name = explainer.unit.title
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     if glossary is None:
         targets = {t.id: paths[f"actor:{t.actor}"] if t.actor else f"{paths['glossary']}#{t.id}" for t in explainer.terms}
@@ -165,6 +169,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     render("actors-index", "actors_index.md.j2", "Actors")
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
+    if "home" in paths:
+        titles = {key: page.title for page in pages for key, path in paths.items() if path == page.path}
+        render("home", "home.md.j2", site_name or "Home", page_titles=titles)
     return Pages(sorted(pages, key=lambda p: p.path), paths, glossary)
 
 

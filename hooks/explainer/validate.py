@@ -58,6 +58,7 @@ class Explainer:
     loaded: dict[str, model.LoadedPhrase] = field(default_factory=dict)
     events: list[model.Event] = field(default_factory=list)  # by date
     lessons: dict[str, model.ArticleLesson] = field(default_factory=dict)  # by article id
+    unit: model.Unit | None = None  # the site's own title and description, when the data gives them
     actor_questions: dict[str, list[model.Question]] = field(default_factory=dict)  # by actor id
 
     def __post_init__(self) -> None:
@@ -113,6 +114,10 @@ class Explainer:
     def term(self, term_id: str) -> model.Term:
         return self._index["terms"][term_id]
 
+    def articles_by_date(self) -> list[model.Article]:
+        """The articles in the order a unit is read: by the day each describes, undated ones last."""
+        return sorted(self.articles.values(), key=lambda a: (a.as_of is None, a.as_of or "", a.title.casefold(), a.id))
+
     def actors_of_kind(self, kind: str) -> list[model.Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
 
@@ -139,6 +144,7 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
         kinds=[e for e in kinds.values()],
         terms=sorted(terms.values(), key=lambda t: t.term.casefold()),
         sources=dict(sorted(sources.items())),
+        unit=raw.unit.value if raw.unit else None,
     )
     for entry in articles.values():
         _check_paragraph_ids(entry, problems)
