@@ -87,7 +87,8 @@ def test_every_real_data_file_points_at_its_schema():
 
 
 def scaffold(*args, data: Path) -> subprocess.CompletedProcess:
-    return run(sys.executable, SCRIPTS / "scaffold.py", *args, "--data", data)
+    """The scaffold, run by a contributor standing beside the data folder."""
+    return run(sys.executable, SCRIPTS / "scaffold.py", *args, "--data", data, cwd=data.parent)
 
 
 def test_new_actor_fails_with_clear_messages_until_filled_then_passes(mini_data: Path):
