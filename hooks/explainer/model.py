@@ -248,6 +248,16 @@ def _names_to_objects(value, field: str):
     return value
 
 
+class ActorInArticle(Strict):
+    """What one article of a unit does with an actor: for a site of several articles."""
+
+    named: bool | None = Field(
+        None, description="Whether this article names them; left out: named when the page quotes this article."
+    )
+    role: Markdown | None = Field(None, description="What this article says about them, in a few words.")
+    record: Markdown | None = Field(None, description="What the record shows where this article is wrong or one-sided.")
+
+
 class Actor(Strict):
     id: Slug = Field(description="Must match the file name: `data/actors/<id>.yaml`.")
     name: OneLine = Field(description="The name the site uses, in neutral wording.")
@@ -269,6 +279,11 @@ class Actor(Strict):
         True, description="`false` for context actors the article does not name; the page says so."
     )
     article_role: Markdown | None = Field(None, description="What the article says about them, in a few words.")
+    articles: dict[Slug, ActorInArticle] = Field(
+        default_factory=dict,
+        description="In a unit of several articles, by article id: whether and how each names them. "
+        "`named_in_article`, `article_role` and `record` are for the articles this page quotes (or the first).",
+    )
     record: Markdown | None = Field(
         None, description="What the record shows where the article is wrong or one-sided."
     )
