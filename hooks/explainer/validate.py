@@ -396,11 +396,24 @@ def _check_question_claims(entry: Entry, path: tuple, questions: list, ex: Expla
                 problems.append(entry.problem(path + (i, "claims", j), _unknown("claim", claim_id, ex.claims, where)))
 
 
+def _id_letters(words: str) -> str:
+    """The words as id text in any script: Latin letters lose their accents (`Islāmic` -> `islamic`),
+    other letters and digits stay as they are, lower-cased (`Гавань` -> `гавань`); punctuation
+    outside ASCII is dropped and ASCII punctuation separates words, as ids have always been made."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", words.casefold()):
+        category = unicodedata.category(char)
+        if char.isascii() or category[0] in "LN":
+            kept.append(char)
+        elif category == "Mn" and kept and not kept[-1].isascii():
+            kept.append(char)  # a mark on a letter of another script (Cyrillic й) stays with it
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
 def _span_id(owner: str, words: str, used: set[str]) -> str:
     """`q-<actor>--<first words>`: stable when other quotes are added, unique on the page. The double
     hyphen, which no id contains, keeps `q-a--b-c` (actor `a`) apart from `q-a-b--c` (actor `a-b`)."""
-    ascii_words = unicodedata.normalize("NFKD", words.casefold()).encode("ascii", "ignore").decode()
-    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_words))[:32].strip("-")
+    slug = "-".join(re.findall(r"[^\W_]+", _id_letters(words)))[:32].strip("-")
     base = f"q-{owner}--{slug or 'quote'}"
     candidate, n = base, 2
     while candidate in used:
