@@ -165,3 +165,12 @@ def test_an_unknown_setting_is_a_message(tmp_path: Path):
     assert "Traceback" not in built.stdout + built.stderr
     validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
     assert "unknown setting `extra.explainer.cahce`" in validated.stderr
+
+
+def test_an_article_in_another_language_is_marked_as_such(unit_site: Path):
+    article = page(unit_site, "articles/harbour-ru/index.html")
+    assert article.h1["lang"] == "ru"
+    paragraphs = article.select(".xp-para")
+    assert paragraphs and all(p["lang"] == "ru" for p in paragraphs)
+    assert page(unit_site, "articles/index.html").find("a", string="Гавань продана")["lang"] == "ru"
+    assert not page(unit_site, "articles/harbour-news/index.html").select("[lang=ru]")
