@@ -174,3 +174,12 @@ def test_an_article_in_another_language_is_marked_as_such(unit_site: Path):
     assert paragraphs and all(p["lang"] == "ru" for p in paragraphs)
     assert page(unit_site, "articles/index.html").find("a", string="Гавань продана")["lang"] == "ru"
     assert not page(unit_site, "articles/harbour-news/index.html").select("[lang=ru]")
+
+
+def test_a_headline_is_quoted_like_a_paragraph(unit_site: Path):
+    article = page(unit_site, "articles/harbour-news/index.html")
+    quoted = article.h1.select_one("span[id^='q-harbour-council--council-votes']")
+    assert quoted is not None and quoted.get_text() == "Council votes"
+    council = page(unit_site, "actors/harbour-council/index.html")
+    link = council.select_one(f"blockquote a[href$='#{quoted['id']}']")
+    assert link is not None and "(the headline)" in link.find_parent("blockquote").get_text()

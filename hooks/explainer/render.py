@@ -165,7 +165,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                questions=explainer.actor_questions.get(actor.id, []), **_in_each_article(explainer, actor))
     for article in explainer.articles.values():
         render(f"article:{article.id}", "article.md.j2", article.title, article=article,
-               views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article))
+               views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article),
+               headline=article_view.headline_parts(explainer, article))
     _render_critical(explainer, render, paths, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", "Articles")
     render("actors-index", "actors_index.md.j2", "Actors")
