@@ -183,3 +183,16 @@ def test_a_headline_is_quoted_like_a_paragraph(unit_site: Path):
     council = page(unit_site, "actors/harbour-council/index.html")
     link = council.select_one(f"blockquote a[href$='#{quoted['id']}']")
     assert link is not None and "(the headline)" in link.find_parent("blockquote").get_text()
+
+
+def test_timeline_events_are_placed_after_the_article_they_follow(unit_site: Path):
+    timeline = page(unit_site, "timeline/index.html")
+    tags = {e["id"]: (e.select_one(".xp-after-tag").get_text(strip=True) if e.select_one(".xp-after-tag") else None)
+            for e in timeline.select(".xp-event-entry[id]") if not e["id"].startswith("the-article-")}
+    assert tags["council-vote"] is None  # the day of the first article
+    assert tags["sale-agreed"] == "After “Council votes to sell the harbour”"  # April: maybe before the 10th
+    assert tags["jobs-lost"] == "After “Гавань продана”"
+    assert [e["id"] for e in timeline.select(".xp-event-article")] == [
+        "the-article-harbour-news", "the-article-harbour-statement", "the-article-harbour-ru"]
+    vote = timeline.find(id="council-vote")
+    assert "(Council votes to sell the harbour)" in vote.get_text(" ", strip=True).replace("( ", "(").replace(" )", ")")
