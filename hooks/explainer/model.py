@@ -148,6 +148,9 @@ class Paragraph(Strict):
     )
 
 
+HEADLINE = "headline"  # the paragraph id quotes use for the article's headline
+
+
 class Article(Strict):
     id: Slug = Field(description="Must match the file name: `data/articles/<id>.yaml`.")
     title: PlainText = Field(description="The headline, exactly as published.")
@@ -172,6 +175,11 @@ class Article(Strict):
         description="The day the article describes the world on, `YYYY-MM-DD`: the who-backs-whom views show "
         "relationships as they stood that day and list later changes.",
     )
+
+    @property
+    def headline(self) -> Paragraph:
+        """The headline as a paragraph quotes can point at (`paragraph: headline`)."""
+        return Paragraph(id=HEADLINE, text=self.title, kind=ParagraphKind.heading)
 
 
 # --- Quote anchors --------------------------------------------------------------------------------
