@@ -17,7 +17,7 @@ from . import article_view, critical, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
 from .pages import PageOut, Pages
-from .validate import Explainer
+from .aggregate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
 
