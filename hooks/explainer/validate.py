@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model
-from .aggregate import Explainer, Span, SpanKind, paragraph_numbers  # noqa: F401  (the names callers import from here)
+from .aggregate import Explainer, Span, SpanKind  # noqa: F401  (Explainer and Span: callers import them from here too)
 from .anchors import Ambiguous, Match, NotFound, find_quote
 from .loader import Entry, RawData, read_data
 from .problems import DataError, Problem
