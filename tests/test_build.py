@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import shutil
 
-
 from conftest import MINI, ROOT, build_site
 from helpers import edit
 from site_pages import content, html_files, note_links, page, resolve, words_of
