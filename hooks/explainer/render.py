@@ -61,6 +61,10 @@ def relative_url(url: str, other: str) -> str:
     return relative + "/" if url.endswith("/") else relative
 
 
+def _fail(message: str):
+    raise ValueError(f"template: {message}")
+
+
 @functools.lru_cache(maxsize=4)
 def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     """One environment per process (and bytecode folder): Jinja keeps each compiled template and
@@ -75,6 +79,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
     )
+    env.globals["fail"] = _fail  # a closed set met a value no branch knows: stop the build, never print nothing
     env.filters["md"] = md_escape
     env.filters["one_line"] = one_line
     # Text in raw HTML: on one line (a blank line would end the HTML block and let Markdown read the
