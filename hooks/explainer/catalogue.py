@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 from pathlib import Path
 
 import yaml
@@ -50,3 +51,8 @@ def with_replacements(replacements: dict[str, str] | None) -> dict:
             node = node[group]
         node[last] = text
     return merged
+
+
+def script(texts: dict) -> str:
+    """`javascripts/texts.js`: the words the pages' scripts write, as `window.xpTexts`."""
+    return "window.xpTexts = " + json.dumps(texts["scripts"], ensure_ascii=False, sort_keys=True) + ";\n"

@@ -182,7 +182,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     if "home" in paths:
         titles = {key: page.title for page in pages for key, path in paths.items() if path == page.path}
         render("home", "home.md.j2", site_name or pages_t["home"]["title"], page_titles=titles)
-    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary)
+    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts))
 
 
 def _render_critical(explainer: Explainer, render, paths: dict[str, str], words: dict, **site) -> None:
