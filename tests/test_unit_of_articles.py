@@ -161,7 +161,7 @@ def test_an_unknown_setting_is_a_message(tmp_path: Path):
     config.write_text(config.read_text(encoding="utf-8").replace("    data: data", "    data: data\n    cahce: false"), encoding="utf-8")
     built = _run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, cwd=folder)
     assert built.returncode != 0
-    assert "unknown setting `extra.explainer.cahce`; known settings: data, cache" in built.stdout + built.stderr
+    assert "unknown setting `extra.explainer.cahce` (did you mean `cache`?); known settings: data, cache" in built.stdout + built.stderr
     assert "Traceback" not in built.stdout + built.stderr
     validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
     assert "unknown setting `extra.explainer.cahce`" in validated.stderr
