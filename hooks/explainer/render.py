@@ -88,6 +88,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["plain"] = plain_text
     env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
     env.filters["readable_date"] = dates.readable  # the one way pages write a date (a day, month or year)
+    env.filters["format_quoted"] = lambda text: f"“{text}”"  # a title quoted in running text
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
     env.globals["paragraph_label"] = article_view.paragraph_label
