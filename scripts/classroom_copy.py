@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe)")
     parser.add_argument("--path-only", action="store_true", help="print only the zip's path (for `make publish`)")
     args = parser.parse_args(argv)
-    args.dist = args.dist or args.config_file.absolute().parent / "dist"
+    args.dist = (args.dist or args.config_file.absolute().parent / "dist").resolve()
 
     try:
         title = site_name(args.config_file)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jinja2
 
+from .catalogue import TEXTS
+
 MARKER = "<!-- classroom-download -->"
 FOLDER = "downloads"  # where the zip goes in the published site
 TEMPLATES = Path(__file__).parent / "templates"
@@ -61,5 +63,5 @@ def fragment(summary: ZipSummary | None, page_path: str, classroom: list[tuple[s
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["link_text"] = lambda text: _LINK_TEXT_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    return env.get_template("download.md.j2").render(zip=summary, href=link(site_path(summary.name)) if summary else "",
+    return env.get_template("download.md.j2").render(t=TEXTS, zip=summary, href=link(site_path(summary.name)) if summary else "",
                                                      classroom=[(t, link(p)) for t, p in classroom])
