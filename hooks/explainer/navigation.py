@@ -44,11 +44,12 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
 
 
 def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:
-    """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (lessons, handouts)."""
+    """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (per article: lesson plan, handout, key, quiz, vocabulary)."""
     reading = [{titles[paths[key]]: paths[key]} for key in ("claims", "wording", "relationships", "timeline") if key in paths]
     classroom = []
     for article_id in explainer.lessons:
-        classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]} for key in ("lesson", "handout")]
+        classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]}
+                      for key in ("lesson", "handout", "key", "quiz", "vocabulary") if f"{key}:{article_id}" in paths]
     sections = [{"Reading critically": reading}] if reading else []
     return sections + ([{"Classroom": classroom}] if classroom else [])
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import model
 from .anchors import Ambiguous, Match, NotFound, find_quote
+from .glossary_marker import GlossaryIndex
 from .loader import Entry, RawData, read_data
 from .problems import DataError, Problem
 
@@ -336,6 +337,7 @@ def _check_classroom(entry: Entry, ex: Explainer, actors: dict, terms: dict, raw
                     problems.append(entry.problem(("articles", article_id, "vocabulary", j),
                                                   _unknown("glossary term", term_id, terms, f"{raw.folder}/glossary.yaml")))
         _check_question_claims(entry, ("articles", article_id, "questions"), lesson.questions, ex, raw, problems)
+        _check_lesson(entry, article_id, lesson, ex, terms, raw, problems)
     for actor_id, questions in classroom.actors.items():
         if actor_id not in actors:
             if f"actors:{actor_id}" not in raw.unreadable:
@@ -343,6 +345,40 @@ def _check_classroom(entry: Entry, ex: Explainer, actors: dict, terms: dict, raw
             continue
         ex.actor_questions[actor_id] = questions
         _check_question_claims(entry, ("actors", actor_id), questions, ex, raw, problems)
+
+
+def _check_lesson(entry: Entry, article_id: str, lesson: model.ArticleLesson, ex: Explainer, terms: dict,
+                  raw: RawData, problems: list[Problem]) -> None:
+    """A lesson's quiz names paragraphs of its article, its vocabulary is words the article uses (the
+    handout and the matching exercise print them beside the text), and its steps use pages that exist."""
+    article = ex.articles[article_id]
+    for i, question in enumerate(lesson.quiz):
+        if ex.find_paragraph(article_id, question.paragraph) is None:
+            problems.append(entry.problem(("articles", article_id, "quiz", i, "paragraph"), _unknown(
+                "paragraph", question.paragraph, [p.id for p in article.paragraphs], f"the article '{article_id}'")))
+    if "glossary" not in raw.unreadable:
+        index = GlossaryIndex([terms[t] for t in lesson.vocabulary if t in terms])
+        used = set().union(*(index.terms_in(p.text) for p in article.paragraphs))
+        for j, term_id in enumerate(lesson.vocabulary):
+            if term_id in terms and term_id not in used:
+                problems.append(entry.problem(("articles", article_id, "vocabulary", j),
+                    f"the article '{article_id}' does not use the term '{term_id}' in any of its forms; the handout "
+                    f"lists only words of the article: remove it, or add the article's spelling to its `variants:` "
+                    f"in {raw.folder}/glossary.yaml"))
+    available = {model.SitePage.claims: bool(ex.claims) or "claims" in raw.unreadable,
+                 model.SitePage.wording: bool(ex.loaded) or "claims" in raw.unreadable,
+                 model.SitePage.relationships: any(a.relationships for a in ex.actors.values()),
+                 model.SitePage.timeline: bool(raw.events) or "events" in raw.unreadable,
+                 model.SitePage.quiz: bool(lesson.quiz), model.SitePage.vocabulary: bool(lesson.vocabulary)}
+    steps = [(("warm_up",), lesson.warm_up)] + [(("versions", length.value, i), step)
+                                                for length, version in lesson.versions.items()
+                                                for i, step in enumerate(version)]
+    for where, step in steps:
+        for j, page in enumerate(step.uses):
+            if not available.get(page, True):
+                problems.append(entry.problem(("articles", article_id) + where + ("uses", j),
+                    f"the step uses the `{page.value}` page, which this site does not have (its data is missing "
+                    f"or empty): name another page, or add the data it needs"))
 
 
 def _check_question_claims(entry: Entry, path: tuple, questions: list, ex: Explainer, raw: RawData, problems: list[Problem]) -> None:

@@ -1,0 +1,67 @@
+"""What the classroom pages compute from a lesson: which page a step uses, each version's minutes, and
+the order of the matching exercise. The layouts are in the templates (lesson, handout, key, quiz,
+vocabulary)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from . import model
+from .glossary_marker import GlossaryIndex
+from .markup import plain_text
+
+# The pages a step can use, by the key `render.page_paths` gives them; per-article pages end in `:`.
+PAGE_KEYS = {
+    model.SitePage.article: "article:", model.SitePage.handout: "handout:", model.SitePage.key: "key:",
+    model.SitePage.quiz: "quiz:", model.SitePage.vocabulary: "vocabulary:", model.SitePage.claims: "claims",
+    model.SitePage.wording: "wording", model.SitePage.relationships: "relationships",
+    model.SitePage.timeline: "timeline", model.SitePage.glossary: "glossary", model.SitePage.actors: "actors-index",
+}
+# Each page's name in a lesson plan; the printed sheets say so, as the teacher needs to print them first.
+PAGE_NAMES = {
+    model.SitePage.article: "Article", model.SitePage.handout: "Student handout (printed)",
+    model.SitePage.key: "Teacher key (printed)", model.SitePage.quiz: "Self-check quiz",
+    model.SitePage.vocabulary: "Vocabulary exercise (printed)", model.SitePage.claims: "Claims checked",
+    model.SitePage.wording: "Loaded words", model.SitePage.relationships: "Who backs whom",
+    model.SitePage.timeline: "Timeline", model.SitePage.glossary: "Glossary", model.SitePage.actors: "Actors",
+}
+LENGTH_NAMES = {model.LessonLength.one_period: "One period", model.LessonLength.two_periods: "Two periods"}
+SETUP_NAMES = {model.Setup.print: "Printed sheets only (no devices)",
+               model.Setup.offline: "With the offline copy (computers or tablets)"}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def page_key(page: model.SitePage, article_id: str) -> str:
+    """The `page_paths` key of a page a step uses: per-article pages are this article's."""
+    key = PAGE_KEYS[page]
+    return key + article_id if key.endswith(":") else key
+
+
+def minutes(lesson: model.ArticleLesson, length: model.LessonLength) -> int:
+    """A version's class time: the warm-up, its steps and the exit ticket."""
+    return lesson.warm_up.minutes + sum(s.minutes for s in lesson.versions[length]) + lesson.exit_ticket.minutes
+
+
+def matching(article_id: str, term_ids: list[str]) -> list[int]:
+    """The order in which the matching exercise lists the definitions (indexes into `term_ids`).
+
+    Shuffled by a hash, so the same data prints the same sheet; then turned so that as few definitions
+    as possible (none, from three terms up) sit beside their own term.
+    """
+    order = sorted(range(len(term_ids)),
+                   key=lambda i: hashlib.sha256(f"{article_id}/{term_ids[i]}".encode()).hexdigest())
+    if len(order) < 2:
+        return order
+    turns = [order[k:] + order[:k] for k in range(len(order))]
+    return min(turns, key=lambda o: (sum(1 for row, i in enumerate(o) if row == i), turns.index(o)))
+
+
+def letter(position: int) -> str:
+    return LETTERS[position]
+
+
+def clue_free(term: model.Term) -> str:
+    """The term's short definition as plain text with its own name blanked ("the '…' of ISIS"), so the
+    matching exercise does not give the answer away."""
+    index = GlossaryIndex([term])
+    return index.regex.sub(lambda m: "…" if index.term_of(m.group(0)) else m.group(0), plain_text(term.short))
