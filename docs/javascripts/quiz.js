@@ -33,7 +33,7 @@
     });
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button xp-quiz-check";
+    button.className = "xp-quiz-check";
     button.textContent = "Check";
     list.insertAdjacentElement("afterend", button);
     button.addEventListener("click", function () {

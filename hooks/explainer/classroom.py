@@ -45,15 +45,16 @@ def minutes(lesson: model.ArticleLesson, length: model.LessonLength) -> int:
 def matching(article_id: str, term_ids: list[str]) -> list[int]:
     """The order in which the matching exercise lists the definitions (indexes into `term_ids`).
 
-    Shuffled by a hash, so the same data prints the same sheet; then turned so that as few definitions
-    as possible (none, from three terms up) sit beside their own term.
+    Shuffled by a hash, so the same data prints the same sheet; then any definition that landed beside
+    its own word swaps places with the next one, so none does (from two words up).
     """
     order = sorted(range(len(term_ids)),
                    key=lambda i: hashlib.sha256(f"{article_id}/{term_ids[i]}".encode()).hexdigest())
-    if len(order) < 2:
-        return order
-    turns = [order[k:] + order[:k] for k in range(len(order))]
-    return min(turns, key=lambda o: (sum(1 for row, i in enumerate(o) if row == i), turns.index(o)))
+    for row in range(len(order) if len(order) > 1 else 0):
+        if order[row] == row:
+            other = (row + 1) % len(order)
+            order[row], order[other] = order[other], order[row]
+    return order
 
 
 def letter(position: int) -> str:
