@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REAL_DATA
-from explainer.validate import load_explainer
 from test_browser import _assert_no_violations, _open, _watched_tab, browser, offline_site  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
@@ -16,8 +14,8 @@ QUIZ = "quiz"
 
 
 @pytest.fixture(scope="module")
-def quiz():
-    return load_explainer(REAL_DATA).lessons["alliance-vs-isis"].quiz
+def quiz(explainer):
+    return explainer.lessons["alliance-vs-isis"].quiz
 
 
 def _storage(page) -> dict:

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REAL_DATA, build_site
+from conftest import MINI, build_site
 from explainer.critical import TYPE_LABELS, VERDICT_LABELS
-from explainer.validate import load_explainer
 
 pytestmark = pytest.mark.browser
 
@@ -48,10 +47,9 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    build = build_site(tmp_path_factory.mktemp("print"), REAL_DATA)
-    assert build.returncode == 0, build.output
-    return build.site
+def real_site(real_build) -> Path:
+    """The published build, made once for the whole run (conftest)."""
+    return real_build.site
 
 
 def _words(text: str) -> str:
@@ -60,8 +58,9 @@ def _words(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_explainer():
-    return load_explainer(REAL_DATA)
+def real_explainer(explainer):
+    """The real data, checked once for the run (conftest)."""
+    return explainer
 
 
 def test_student_handout_prints_on_three_pages_without_answers(real_site: Path, real_explainer):

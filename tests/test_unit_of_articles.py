@@ -161,7 +161,7 @@ def test_an_unknown_setting_is_a_message(tmp_path: Path):
     config.write_text(config.read_text(encoding="utf-8").replace("    data: data", "    data: data\n    cahce: false"), encoding="utf-8")
     built = _run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, cwd=folder)
     assert built.returncode != 0
-    assert "unknown setting `extra.explainer.cahce`; known settings: data, cache" in built.stdout + built.stderr
+    assert "unknown setting `extra.explainer.cahce` (did you mean `cache`?); known settings: data, cache" in built.stdout + built.stderr
     assert "Traceback" not in built.stdout + built.stderr
     validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
     assert "unknown setting `extra.explainer.cahce`" in validated.stderr
@@ -183,3 +183,33 @@ def test_a_headline_is_quoted_like_a_paragraph(unit_site: Path):
     council = page(unit_site, "actors/harbour-council/index.html")
     link = council.select_one(f"blockquote a[href$='#{quoted['id']}']")
     assert link is not None and "(the headline)" in link.find_parent("blockquote").get_text()
+
+
+def test_timeline_events_are_placed_after_the_article_they_follow(unit_site: Path):
+    timeline = page(unit_site, "timeline/index.html")
+    tags = {e["id"]: (e.select_one(".xp-after-tag").get_text(strip=True) if e.select_one(".xp-after-tag") else None)
+            for e in timeline.select(".xp-event-entry[id]") if not e["id"].startswith("the-article-")}
+    assert tags["council-vote"] is None  # the day of the first article
+    assert tags["sale-agreed"] == "After “Council votes to sell the harbour”"  # April: maybe before the 10th
+    assert tags["jobs-lost"] == "After “Гавань продана”"
+    assert [e["id"] for e in timeline.select(".xp-event-article")] == [
+        "the-article-harbour-news", "the-article-harbour-statement", "the-article-harbour-ru"]
+    vote = timeline.find(id="council-vote")
+    assert "(Council votes to sell the harbour)" in vote.get_text(" ", strip=True).replace("( ", "(").replace(" )", ")")
+
+
+def test_a_unit_gives_its_own_wording_for_a_topic_text(unit_site: Path):
+    intro = page(unit_site, "actors/index.html").select_one("article p")
+    assert intro.get_text(strip=True) == "The council, the company and the union the three texts name, each with its ties and sources."
+
+
+def test_an_unknown_text_key_is_a_message_with_its_line(tmp_path: Path):
+    from helpers import line_of, problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(UNIT, data)
+    unit = data / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("pages.actors.intro_unit:", "pages.actor.intro_unit:"),
+                    encoding="utf-8")
+    assert problems_of(data) == [f"data/unit.yaml:{line_of(unit, 'pages.actor.intro_unit')}: texts.pages.actor.intro_unit: "
+                                 "unknown text 'pages.actor.intro_unit' (did you mean 'pages.actors.intro_unit'?)"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 
 from . import model
+from .catalogue import TEXTS
 from .glossary_marker import GlossaryIndex
 from .markup import plain_text
 
@@ -17,17 +18,10 @@ PAGE_KEYS = {
     model.SitePage.wording: "wording", model.SitePage.relationships: "relationships",
     model.SitePage.timeline: "timeline", model.SitePage.glossary: "glossary", model.SitePage.actors: "actors-index",
 }
-# Each page's name in a lesson plan; the printed sheets say so, as the teacher needs to print them first.
-PAGE_NAMES = {
-    model.SitePage.article: "Article", model.SitePage.handout: "Student handout (printed)",
-    model.SitePage.key: "Teacher key (printed)", model.SitePage.quiz: "Self-check quiz",
-    model.SitePage.vocabulary: "Vocabulary exercise (printed)", model.SitePage.claims: "Claims checked",
-    model.SitePage.wording: "Loaded words", model.SitePage.relationships: "Who backs whom",
-    model.SitePage.timeline: "Timeline", model.SitePage.glossary: "Glossary", model.SitePage.actors: "Actors",
-}
-LENGTH_NAMES = {model.LessonLength.one_period: "One period", model.LessonLength.two_periods: "Two periods"}
-SETUP_NAMES = {model.Setup.print: "Printed sheets only (no devices)",
-               model.Setup.offline: "With the offline copy (computers or tablets)"}
+# How a lesson plan names each page, version and setup: the catalogue's words, by the enums' values.
+PAGE_NAMES = {page: TEXTS["classroom"]["pages"][page.value] for page in model.SitePage}
+LENGTH_NAMES = {length: TEXTS["classroom"]["lengths"][length.value] for length in model.LessonLength}
+SETUP_NAMES = {setup: TEXTS["classroom"]["setups"][setup.value] for setup in model.Setup}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

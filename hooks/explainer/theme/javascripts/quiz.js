@@ -4,6 +4,7 @@
  * JavaScript the options stay a list and each question's "Answer, and why" holds every answer. */
 (function () {
   "use strict";
+  var T = window.xpTexts.quiz; // the catalogue's words (javascripts/texts.js)
 
   function setUpQuestion(fieldset) {
     if (fieldset.dataset.ready) return;
@@ -34,13 +35,13 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "xp-quiz-check";
-    button.textContent = "Check";
+    button.textContent = T.check;
     list.insertAdjacentElement("afterend", button);
     button.addEventListener("click", function () {
       var chosen = fieldset.querySelector("input:checked");
       status.textContent = "";
       if (!chosen) {
-        status.textContent = "Choose an answer first.";
+        status.textContent = T.choose_first;
         fieldset.removeAttribute("data-result");
         return;
       }
