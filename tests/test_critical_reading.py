@@ -128,10 +128,10 @@ def test_lesson_plan_and_key_have_answers_and_handout_has_none(mini_build):
     assert "students aged 14–17" in text and "One period: 50 minutes; Two periods: 95 minutes." in text
     assert "Who elects the North Council?" in text and "every four years" in text
     assert "RH.9-10.8" in text and "Printed sheets only (no devices)" in text
-    assert "On paper only: Read the verdicts aloud from the teacher key." in text
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in lesson.select("table")[1].select("tbody tr")]
     assert [r[0] for r in rows] == ["0–5", "5–15", "15–45", "45–50"]
-    assert rows[2][2] == "Claims checked" and rows[-1][1].startswith("Exit ticket")
+    assert rows[2][2] == "Read the verdicts aloud from the teacher key." and rows[1][2] == "The same."
+    assert rows[2][3] == "Claims checked" and rows[-1][1].startswith("Exit ticket")
     handout = content(page(mini_build.site, "classroom/river-dispute-handout/"))
     text = handout.get_text()
     assert "On which day was the pact signed?" in text and "The pact was signed on a Monday." in text

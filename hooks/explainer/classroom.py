@@ -56,7 +56,7 @@ def letter(position: int) -> str:
 
 
 def clue_free(term: model.Term) -> str:
-    """The term's short definition as plain text with its own name blanked ("the '…' of ISIS"), so the
-    matching exercise does not give the answer away."""
+    """The term's short definition as plain text with its own name blanked ("a … controls the water"), so
+    the matching exercise does not give the answer away."""
     index = GlossaryIndex([term])
     return index.regex.sub(lambda m: "…" if index.term_of(m.group(0)) else m.group(0), plain_text(term.short))
