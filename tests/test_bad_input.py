@@ -406,3 +406,63 @@ def test_pictures_from_data_are_refused(mini_data: Path):
     edit(path, "description: The North Council", "description: See ![map](https://example.org/map.png). The North Council")
     message = only(problems_of(mini_data))
     assert message.startswith(f"{ACTOR}:{line_of(path, 'description:')}: description: pictures are not allowed in data text")
+
+
+# --- the classroom pack --------------------------------------------------------------------------
+
+CLASSROOM = "data/classroom.yaml"
+
+
+def test_quiz_question_with_two_right_options(mini_data: Path):
+    path = mini_data / "classroom.yaml"
+    edit(path, "          - text: The river guild\n", "          - text: The river guild\n            correct: true\n")
+    assert only(problems_of(mini_data)) == (
+        f"{CLASSROOM}:{line_of(path, 'options:')}: articles.river-dispute.quiz[0].options: "
+        "has 2 options marked `correct: true`; mark exactly one")
+
+
+def test_quiz_names_an_unknown_paragraph(mini_data: Path):
+    path = mini_data / "classroom.yaml"
+    edit(path, "paragraph: opening", "paragraph: openng")
+    assert only(problems_of(mini_data)) == (
+        f"{CLASSROOM}:{line_of(path, 'paragraph: openng')}: articles.river-dispute.quiz[0].paragraph: "
+        "unknown paragraph 'openng' (did you mean 'opening'?)")
+
+
+def test_lesson_version_that_overruns_its_periods(mini_data: Path):
+    path = mini_data / "classroom.yaml"
+    edit(path, "        - minutes: 30\n", "        - minutes: 40\n")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"{CLASSROOM}:{line_of(path, 'river-dispute:')}: articles.river-dispute: ")
+    assert message.endswith("the `one-period` version takes 60 minutes (warm-up, steps and exit ticket); "
+                            "make it 45-50 minutes")
+
+
+def test_vocabulary_the_article_does_not_use(mini_data: Path):
+    glossary = mini_data / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "  - id: weir\n    term: weir\n    short: A low dam.\n"
+                        "    definition: A low dam across a river.\n", encoding="utf-8")
+    path = mini_data / "classroom.yaml"
+    edit(path, "vocabulary: [sluice, guild-pact]", "vocabulary: [sluice, guild-pact, weir]")
+    assert only(problems_of(mini_data)) == (
+        f"{CLASSROOM}:{line_of(path, 'vocabulary:')}: articles.river-dispute.vocabulary[2]: the article "
+        "'river-dispute' does not use the term 'weir' in any of its forms; the handout lists only "
+        "words of the article: remove it, or add the article's spelling to its `variants:` in data/glossary.yaml")
+
+
+def test_step_that_uses_a_page_the_site_lacks(mini_data: Path):
+    path = mini_data / "classroom.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("    quiz:\n")] + text[text.index("actors:\n"):], encoding="utf-8")
+    assert only(problems_of(mini_data)) == (
+        f"{CLASSROOM}:{line_of(path, 'uses: [quiz, claims]')}: articles.river-dispute.versions.two-periods[1].uses[0]: "
+        "the step uses the `quiz` page, which this site does not have (its data is missing or empty): name "
+        "another page, or add the data it needs")
+
+
+def test_unknown_page_in_a_step(mini_data: Path):
+    path = mini_data / "classroom.yaml"
+    edit(path, "uses: [quiz, claims]", "uses: [quizz, claims]")
+    message = only(problems_of(mini_data))
+    assert message.startswith(f"{CLASSROOM}:{line_of(path, 'uses: [quizz')}: articles.river-dispute.versions.two-periods[1].uses[0]: ")
+    assert "'quiz'" in message

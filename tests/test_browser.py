@@ -43,6 +43,9 @@ PAGES = {
     "timeline": ("timeline.html", "timeline/"),
     "lesson": ("classroom/alliance-vs-isis.html", "classroom/alliance-vs-isis/"),
     "handout": ("classroom/alliance-vs-isis-handout.html", "classroom/alliance-vs-isis-handout/"),
+    "key": ("classroom/alliance-vs-isis-key.html", "classroom/alliance-vs-isis-key/"),
+    "quiz": ("classroom/alliance-vs-isis-quiz.html", "classroom/alliance-vs-isis-quiz/"),
+    "vocabulary": ("classroom/alliance-vs-isis-vocabulary.html", "classroom/alliance-vs-isis-vocabulary/"),
     "briefing": ("classroom/alliance-vs-isis-briefing.html", "classroom/alliance-vs-isis-briefing/"),
 }
 ACTOR = "Islamic State (ISIS)"  # the name of the "actor" page above

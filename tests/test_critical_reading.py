@@ -122,17 +122,27 @@ def test_timeline_orders_events_and_links_the_article_words(mini_build):
     assert len(back) == 1 and back[0].get_text() == "4 May 2020 on the timeline"
 
 
-def test_lesson_has_answers_and_handout_has_only_questions(mini_build):
+def test_lesson_plan_and_key_have_answers_and_handout_has_none(mini_build):
     lesson = content(page(mini_build.site, "classroom/river-dispute/"))
     text = lesson.get_text()
-    assert "On which day was the pact signed?" in text and "On a Monday, not on a Sunday." in text
+    assert "students aged 14–17" in text and "One period: 50 minutes; Two periods: 95 minutes." in text
     assert "Who elects the North Council?" in text and "every four years" in text
-    assert "0–10" in text and "Total: 45 minutes." in text
+    assert "RH.9-10.8" in text and "Printed sheets only (no devices)" in text
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in lesson.select("table")[1].select("tbody tr")]
+    assert [r[0] for r in rows] == ["0–5", "5–15", "15–45", "45–50"]
+    assert rows[2][2] == "Read the verdicts aloud from the teacher key." and rows[1][2] == "The same."
+    assert rows[2][3] == "Claims checked" and rows[-1][1].startswith("Exit ticket")
     handout = content(page(mini_build.site, "classroom/river-dispute-handout/"))
     text = handout.get_text()
-    assert "On which day was the pact signed?" in text and "On a Monday" not in text
-    assert handout.select("sup.xp-claim-ref") and not handout.select("sup.xp-refs:not(.xp-claim-ref):not(.xp-loaded-ref)")
+    assert "On which day was the pact signed?" in text and "The pact was signed on a Monday." in text
+    assert "On a Monday, not on a Sunday" not in text
+    assert not handout.select(".xp-refs, .xp-claim, .xp-loaded, abbr")  # no labels, no marks, no tooltips
+    assert [n.get_text() for n in handout.select(".xp-sheet-num")] == ["Paragraph 1", "", "Paragraph 2"]
     assert "A gate that controls the flow of water." in text
+    key = content(page(mini_build.site, "classroom/river-dispute-key/"))
+    text = key.get_text(" ")
+    assert "On a Monday, not on a Sunday." in text and "C01" in text
+    assert "B : The North Council" in " ".join(text.split())
     actor = content(page(mini_build.site, "actors/north-council/"))
     assert actor.select_one(".xp-questions li").get_text().strip() == "Who elects the North Council?"
 

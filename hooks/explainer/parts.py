@@ -20,6 +20,7 @@ STYLESHEETS = (
     "stylesheets/relationships.css",  # who backs whom: the network, the table or cards, each actor's own drawing
     "stylesheets/timeline.css",  # the timeline's scaled overview, gaps and "after the article" tags
     "stylesheets/reading.css",  # the article's reading view, notes, sheet and term previews
+    "stylesheets/classroom.css",  # the student handout, teacher key, quiz and vocabulary sheets
     "stylesheets/print.css",  # handouts: @media print rules only
 )
 
@@ -33,6 +34,7 @@ SCRIPTS = (
     "javascripts/relationships.js",  # pick an actor in the network to see its ties; without it every tie shows
     "javascripts/reading.js",  # the article's modes, notes and sheet; without it the notes follow each paragraph
     "javascripts/previews.js",  # term previews with a link; without it the glossary marks keep their title tooltip
+    "javascripts/quiz.js",  # the self-check quiz's radio buttons and feedback; without it every answer shows in <details>
 )
 
 # Lets search run from file:// and keeps Material's offline plugin from adding its CDN copy (see the

@@ -13,9 +13,9 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, briefing, catalogue, critical, dates, relations, timeline
+from . import article_view, briefing, catalogue, classroom, critical, dates, relations, timeline
 from .glossary_marker import GlossaryIndex
-from .markup import md_escape, one_line, pieces, plain_text
+from .markup import md_escape, one_line, plain_text
 from .pages import PageOut, Pages
 from .aggregate import Explainer
 
@@ -40,8 +40,13 @@ def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
             paths[f"relationships:{day.isoformat()}"] = f"relationships-{day.isoformat()}.md"
     if explainer.events:
         paths["timeline"] = "timeline.md"
-    paths.update({f"lesson:{a}": f"classroom/{a}.md" for a in explainer.lessons})
-    paths.update({f"handout:{a}": f"classroom/{a}-handout.md" for a in explainer.lessons})
+    for a, lesson in explainer.lessons.items():  # the classroom pack, per article: plan, student copy, key
+        paths.update({f"lesson:{a}": f"classroom/{a}.md", f"handout:{a}": f"classroom/{a}-handout.md",
+                      f"key:{a}": f"classroom/{a}-key.md"})
+        if lesson.quiz:
+            paths[f"quiz:{a}"] = f"classroom/{a}-quiz.md"
+        if lesson.vocabulary:
+            paths[f"vocabulary:{a}"] = f"classroom/{a}-vocabulary.md"
     # A teacher briefing for each dated article that the timeline has later events for.
     paths.update({f"briefing:{a.id}": f"classroom/{a.id}-briefing.md" for a in explainer.articles.values()
                   if briefing.briefing(explainer, a) is not None})
@@ -242,18 +247,33 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
                latest_before=latest_before,
                axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
     for article_id, lesson in explainer.lessons.items():
-        article = explainer.articles[article_id]
-        claims = explainer.claims_of(article_id)
-        render(f"lesson:{article_id}", "lesson.md.j2", words["lesson"]["title"].format(title=article.title), article=article,
-               lesson=lesson, claims=claims, quotes=quotes)
-        paragraphs = [(p, pieces(p.text, explainer.spans_in(article.id, p.id, ("claim", "loaded"))))
-                      for p in article.paragraphs]
-        render(f"handout:{article_id}", "handout.md.j2", words["handout"]["title"].format(title=article.title), article=article,
-               lesson=lesson, paragraphs=paragraphs, claims=claims)
+        _render_classroom(explainer, render, paths, words, article_id, lesson, quotes)
     for article in explainer.articles.values():
         if f"briefing:{article.id}" in paths:
             render(f"briefing:{article.id}", "briefing.md.j2", words["briefing"]["title"].format(title=article.title), article=article,
                    b=briefing.briefing(explainer, article))
+
+
+def _render_classroom(explainer: Explainer, render, paths: dict[str, str], words: dict, article_id: str, lesson,
+                      quotes) -> None:
+    """One article's classroom pack: the lesson plan, the student handout, the teacher key, the quiz and
+    the vocabulary exercise (the last two when the lesson has them)."""
+    article = explainer.articles[article_id]
+    claims = explainer.claims_of(article_id)
+    loaded = [p for p in explainer.loaded.values()
+              if (s := explainer.span_of("loaded", p.id)) and s.article == article_id]
+    terms = [explainer.term(t) for t in lesson.vocabulary]
+    order = classroom.matching(article_id, lesson.vocabulary)
+    common = dict(article=article, lesson=lesson, cr=classroom)
+    render(f"lesson:{article_id}", "lesson.md.j2", words["lesson"]["title"].format(title=article.title), claims=claims, **common)
+    render(f"handout:{article_id}", "handout.md.j2", words["handout"]["title"].format(title=article.title), terms=terms, **common)
+    render(f"key:{article_id}", "key.md.j2", words["key"]["title"].format(title=article.title), claims=claims, loaded=loaded,
+           quotes=quotes, terms=terms, order=order, **common)
+    if f"quiz:{article_id}" in paths:
+        render(f"quiz:{article_id}", "quiz.md.j2", words["quiz"]["title"].format(title=article.title), **common)
+    if f"vocabulary:{article_id}" in paths:
+        render(f"vocabulary:{article_id}", "vocabulary.md.j2", words["vocabulary"]["title"].format(title=article.title), terms=terms,
+               order=order, **common)
 
 
 def _in_each_article(explainer: Explainer, actor) -> dict:

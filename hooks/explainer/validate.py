@@ -18,6 +18,7 @@ from pathlib import Path
 from . import catalogue, model
 from .aggregate import Explainer, Span, SpanKind  # noqa: F401  (Explainer and Span: callers import them from here too)
 from .anchors import Ambiguous, Match, NotFound, find_quote
+from .glossary_marker import GlossaryIndex
 from .loader import Entry, RawData, read_data
 from .problems import DataError, Problem
 
@@ -191,6 +192,7 @@ class _Checks:
                         self.problems.append(entry.problem(("articles", article_id, "vocabulary", j),
                             _unknown("glossary term", term_id, self.terms, f"{raw.folder}/glossary.yaml")))
             self.question_claims(entry, ("articles", article_id, "questions"), lesson.questions)
+            self.lesson(entry, article_id, lesson)
         for actor_id, questions in classroom.actors.items():
             if actor_id not in self.actor_entries:
                 if f"actors:{actor_id}" not in raw.unreadable:
@@ -198,6 +200,38 @@ class _Checks:
                 continue
             self.actor_questions[actor_id] = questions
             self.question_claims(entry, ("actors", actor_id), questions)
+
+    def lesson(self, entry: Entry, article_id: str, lesson: model.ArticleLesson) -> None:
+        """A lesson's quiz names paragraphs of its article, its vocabulary is words the article uses (the
+        handout and the matching exercise print them beside the text), and its steps use pages that exist."""
+        raw, article = self.raw, self.base.articles[article_id]
+        for i, question in enumerate(lesson.quiz):
+            if self.base.find_paragraph(article_id, question.paragraph) is None:
+                self.problems.append(entry.problem(("articles", article_id, "quiz", i, "paragraph"), _unknown(
+                    "paragraph", question.paragraph, [p.id for p in article.paragraphs], f"the article '{article_id}'")))
+        if "glossary" not in raw.unreadable:
+            index = GlossaryIndex([self.terms[t] for t in lesson.vocabulary if t in self.terms])
+            used = set().union(*(index.terms_in(p.text) for p in article.paragraphs))
+            for j, term_id in enumerate(lesson.vocabulary):
+                if term_id in self.terms and term_id not in used:
+                    self.problems.append(entry.problem(("articles", article_id, "vocabulary", j),
+                        f"the article '{article_id}' does not use the term '{term_id}' in any of its forms; the handout "
+                        f"lists only words of the article: remove it, or add the article's spelling to its `variants:` "
+                        f"in {raw.folder}/glossary.yaml"))
+        available = {model.SitePage.claims: bool(self.claims) or "claims" in raw.unreadable,
+                     model.SitePage.wording: bool(self.loaded) or "claims" in raw.unreadable,
+                     model.SitePage.relationships: any(a.relationships for a in self.base.actors.values()),
+                     model.SitePage.timeline: bool(raw.events) or "events" in raw.unreadable,
+                     model.SitePage.quiz: bool(lesson.quiz), model.SitePage.vocabulary: bool(lesson.vocabulary)}
+        steps = [(("warm_up",), lesson.warm_up)] + [(("versions", length.value, i), step)
+                                                    for length, version in lesson.versions.items()
+                                                    for i, step in enumerate(version)]
+        for where, step in steps:
+            for j, page in enumerate(step.uses):
+                if not available.get(page, True):
+                    self.problems.append(entry.problem(("articles", article_id) + where + ("uses", j),
+                        f"the step uses the `{page.value}` page, which this site does not have (its data is missing "
+                        f"or empty): name another page, or add the data it needs"))
 
     # --- what several files share ---------------------------------------------------------------
 
