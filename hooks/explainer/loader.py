@@ -46,6 +46,7 @@ class RawData:
     claims: Entry | None = None
     events: Entry | None = None
     classroom: Entry | None = None
+    places: Entry | None = None  # the map's places and frame
     problems: list[Problem] = field(default_factory=list)
     folder: str = "data"  # the data folder's name, as messages show it
     # Ids of article and actor files that exist but did not load: references to them are not
@@ -60,6 +61,7 @@ _KIND_OF_PATTERN = {
     "claims.yaml": "claims",
     "events.yaml": "events",
     "classroom.yaml": "classroom",
+    "places.yaml": "places",
     "articles/*.yaml": "articles",
     "actors/*.yaml": "actors",
 }

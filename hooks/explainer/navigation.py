@@ -34,12 +34,14 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     titles = {p.path: p.title for p in pages}
     articles = [{titles[paths[f"article:{a}"]]: paths[f"article:{a}"]} for a in explainer.articles]
     article_section = {"Articles": [paths["articles-index"], *articles]}
+    maps = [{titles[paths[f"map:{a}"]]: paths[f"map:{a}"]} for a in explainer.articles if f"map:{a}" in paths]
     actor_sections = []
     for kind in explainer.kinds:
         members = explainer.actors_of_kind(kind.id)
         if members:
             actor_sections.append({kind.title: _grouped(members, paths)})
-    generated = [article_section, {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
+    generated = [article_section, *([{"Maps": maps}] if maps else []),
+                 {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
     return generated + _critical_sections(explainer, paths, titles)
 
 

@@ -13,13 +13,14 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, critical, relations, timeline
+from . import article_view, critical, maps, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
 from .pages import PageOut, Pages
 from .validate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
+MAP_BASE = "maps/outlines.svg"  # not a page: a static file the map pages show under their marks
 
 
 def page_paths(explainer: Explainer) -> dict[str, str]:
@@ -36,6 +37,10 @@ def page_paths(explainer: Explainer) -> dict[str, str]:
         paths["relationships"] = "relationships.md"
     if explainer.events:
         paths["timeline"] = "timeline.md"
+    if explainer.frame is not None:
+        # One map page per article, as of its date; the outlines under every map are one image file.
+        paths["map-base"] = MAP_BASE
+        paths.update({f"map:{a}": f"maps/{a}.md" for a in explainer.articles})
     paths.update({f"lesson:{a}": f"classroom/{a}.md" for a in explainer.lessons})
     paths.update({f"handout:{a}": f"classroom/{a}-handout.md" for a in explainer.lessons})
     return paths
@@ -114,8 +119,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     paths = page_paths(explainer) if paths is None else paths
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     if glossary is None:
-        targets = {t.id: paths[f"actor:{t.actor}"] if t.actor else f"{paths['glossary']}#{t.id}" for t in explainer.terms}
-        glossary = GlossaryIndex(explainer.terms, targets)
+        glossary = _glossary_index(explainer, paths)
     pages: list[PageOut] = []
     # Relative URLs by (folder of the linking page, target key): a few folders link to the same pages,
     # and `relpath` (two `abspath` calls) for every link was about half of the rendering time.
@@ -138,21 +142,27 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
 
         here = page_url(path, directory_urls)
 
+        def asset(target_key: str) -> str:
+            """A static file's URL (not a page's), relative to this page, for raw HTML."""
+            return relative_url(paths[target_key], here)
+
         def url(target_key: str, fragment: str = "") -> str:
             """A link for raw HTML, which MkDocs does not rewrite: the target page's URL, relative to this one."""
             target = relative_url(page_url(paths[target_key], directory_urls), here)
             return target + (f"#{fragment}" if fragment else "")
 
-        text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, paths=paths, where=where,
-                                                 **context)
+        text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, asset=asset, paths=paths,
+                                                 where=where, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
     kinds = {k.id: k for k in explainer.kinds}
     ego_day, egos = relations.ego_diagrams(explainer)
+    map_key = first_map_key(explainer)
     for actor in explainer.actors.values():
         theirs = incoming.get(actor.id, [])
         render(f"actor:{actor.id}", "actor.md.j2", actor.name, actor=actor, kind=kinds.get(actor.kind),
+               place_map=_actor_map(explainer, actor), map_key=map_key,
                ego=egos.get(actor.id), ego_day=ego_day, ego_legend=relations.legend(),
                spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
@@ -163,6 +173,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     _render_critical(explainer, render, paths, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", "Articles")
     render("actors-index", "actors_index.md.j2", "Actors")
+    _render_maps(explainer, render, paths)
+    if "map-base" in paths:
+        pages.append(PageOut(paths["map-base"], "Map outlines", _map_base(explainer, env)))
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
     return Pages(sorted(pages, key=lambda p: p.path), paths, glossary)
@@ -207,7 +220,9 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
             if entries:
                 periods.append((heading, entries))
         cited = list(dict.fromkeys(s for e in explainer.events for s in e.sources))
+        event_maps = {e.id: m for e in explainer.events if (m := event_map(explainer, e))}
         render("timeline", "timeline.md.j2", "Timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited,
+               event_maps=event_maps, map_key=first_map_key(explainer),
                axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
     for article_id, lesson in explainer.lessons.items():
         article = explainer.articles[article_id]
@@ -220,9 +235,103 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
                lesson=lesson, paragraphs=paragraphs, claims=claims)
 
 
+def _glossary_index(explainer: Explainer, paths: dict[str, str]) -> GlossaryIndex:
+    """Every term's forms, and every place's: a term leads to its actor's page, else to its place on
+    the map, else to the glossary; a place no term names is marked with a tooltip of its own."""
+    first_map = _first_map(explainer, paths)
+
+    def target(term) -> str:
+        if term.actor:
+            return paths[f"actor:{term.actor}"]
+        if term.place and first_map:
+            return f"{first_map}#place-{term.place}"
+        return f"{paths['glossary']}#{term.id}"
+
+    targets = {t.id: target(t) for t in explainer.terms}
+    named = {t.place for t in explainer.terms if t.place}
+    place_terms = []
+    if first_map:
+        from .model import Term  # only when there are places: a cached build never gets here
+
+        for place in explainer.places.values():
+            if place.id in named:
+                continue
+            term_id = f"place-{place.id}"
+            short = maps.PLACE_SHORT.format(kind=place.kind.value, country=place.country)
+            place_terms.append(Term(id=term_id, term=place.name, variants=[v.name for v in place.variants],
+                                    short=short, definition=short))
+            targets[term_id] = f"{first_map}#place-{place.id}"
+    return GlossaryIndex([*explainer.terms, *place_terms], targets)
+
+
+def _first_map(explainer: Explainer, paths: dict[str, str]) -> str | None:
+    """The map a place's mark leads to: that of the earliest article (by its date, then its id)."""
+    key = first_map_key(explainer)
+    return paths[key] if key else None
+
+
+def first_map_key(explainer: Explainer) -> str | None:
+    if explainer.frame is None or not explainer.articles:
+        return None
+    first = min(explainer.articles.values(), key=lambda a: (a.as_of is None, a.as_of.isoformat() if a.as_of else "", a.id))
+    return f"map:{first.id}"
+
+
+def _map_context(explainer: Explainer, view, sid: str, title: str) -> dict:
+    return {"view": view, "sid": sid, "map_title": title, "borders_note": maps.BORDERS_NOTE,
+            "kind_titles": {k.id: k.title for k in explainer.kinds}, "tie_words": maps.TIE_WORDS,
+            "tie_legend": maps.TIE_LEGEND, "place_kinds": maps.KIND_WORDS, "dates_text": maps.dates_text}
+
+
+def _render_maps(explainer: Explainer, render, paths: dict[str, str]) -> None:
+    """One map per article: every actor's ties to places on the article's date, and the other places."""
+    if explainer.frame is None:
+        return
+    for article in explainer.articles.values():
+        day = article.as_of
+        presences = maps.presences_of(explainer, explainer.actors.values(), day)
+        shown = {p.place.id for p in presences}
+        presences += [maps.Presence(place) for place in explainer.places.values() if place.id not in shown]
+        on = f" on {relations.readable_date(day.isoformat())}" if day else ""
+        view = maps.view(explainer, presences, subject=f"the places of the actors{on}", plain_shape=maps.OTHER_SHAPE)
+        title = f"Map: where it happened{on}" if len(explainer.articles) == 1 else f"Map: {article.title}{on}"
+        cited = list(dict.fromkeys(s for p in presences for s in p.sources))
+        mp = _map_context(explainer, view, "xp-map", title) | {
+            "caption": f"Where the actors were{on}.", "plain": "another place named on this site", "plain_shape": maps.OTHER_SHAPE}
+        render(f"map:{article.id}", "map.md.j2", title, article=article, cited=cited, mp=mp)
+
+
+def _actor_map(explainer: Explainer, actor) -> dict | None:
+    """The small map on an actor's page: every place it was tied to, at any date (the list gives the dates)."""
+    if explainer.frame is None or not actor.places:
+        return None
+    presences = maps.presences_of(explainer, [actor], None)
+    title = f"Where {actor.name} was"
+    view = maps.view(explainer, presences, subject=f"the places of {actor.name}", countries_named=True)
+    return _map_context(explainer, view, "xp-map-actor", title) | {"entries": presences, "plain": None, "plain_shape": None}
+
+
+def event_map(explainer: Explainer, event) -> dict | None:
+    """The small map of a timeline event that names its places."""
+    if explainer.frame is None or not event.places:
+        return None
+    presences = [maps.Presence(explainer.places[p]) for p in event.places]
+    title = f"Where it happened: {event.title}"
+    view = maps.view(explainer, presences, subject=f"where {event.title[:1].lower() + event.title[1:]}")
+    return _map_context(explainer, view, f"xp-map-{event.id}", title) | {"plain": "where it happened",
+                                                                         "plain_shape": maps.EVENT_SHAPE}
+
+
+def _map_base(explainer: Explainer, env: jinja2.Environment) -> str:
+    proj = maps.projection(explainer.frame)
+    return env.get_template("map_base.svg.j2").render(
+        width=proj.width, height=proj.height, map_height=proj.map_height, countries=maps.countries(proj),
+        title="Country outlines (Natural Earth)", number=relations.number)
+
+
 def _cited_on_page(actor, incoming: list) -> list[str]:
-    """The page's own sources first, then those its relationship rows cite, each once."""
-    rows = [rel for rel in actor.relationships] + [rel for _, rel in incoming]
+    """The page's own sources first, then those its relationship rows and places cite, each once."""
+    rows = [rel for rel in actor.relationships] + [rel for _, rel in incoming] + list(actor.places)
     extra = sorted({s for rel in rows for s in rel.sources} - set(actor.sources))
     return list(dict.fromkeys(actor.sources)) + extra
 
@@ -243,10 +352,12 @@ def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageO
         for paragraph in article.paragraphs:
             number = explainer.paragraph_number(article.id, paragraph.id)
             for term_id in sorted(glossary.terms_in(paragraph.text)):
-                usage[term_id]["paragraphs"].append((article, paragraph, number))
+                if term_id in usage:  # a place's own mark has no glossary entry
+                    usage[term_id]["paragraphs"].append((article, paragraph, number))
     by_path = {p.path: p for p in pages}
     for actor in explainer.actors.values():
         page = by_path.get(f"actors/{actor.id}.md")
         for term_id in sorted(glossary.terms_in(page.markdown if page else "")):
-            usage[term_id]["actors"].append(actor)
+            if term_id in usage:
+                usage[term_id]["actors"].append(actor)
     return usage

@@ -59,6 +59,8 @@ class Explainer:
     events: list[model.Event] = field(default_factory=list)  # by date
     lessons: dict[str, model.ArticleLesson] = field(default_factory=dict)  # by article id
     actor_questions: dict[str, list[model.Question]] = field(default_factory=dict)  # by actor id
+    places: dict[str, model.Place] = field(default_factory=dict)  # by id, in the order of the data file
+    frame: model.Frame | None = None  # what the maps show; None without `places.yaml`
 
     def __post_init__(self) -> None:
         self.index()
@@ -154,8 +156,17 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
             _check_sources(entry, ("relationships", i, "sources"), rel.sources, sources, raw, problems)
         _check_sources(entry, ("sources",), actor.sources, sources, raw, problems)
         explainer.spans += _locate(entry, explainer, raw, problems)
+    if raw.places:
+        _check_places(raw.places, explainer, sources, raw, problems)
+    places_ok = "places" not in raw.unreadable
+    for entry in actors.values():
+        for i, spot in enumerate(entry.value.places):
+            if places_ok and spot.place not in explainer.places:
+                problems.append(entry.problem(("places", i, "place"), _unknown("place", spot.place, explainer.places,
+                                                                               f"{raw.folder}/places.yaml")))
+            _check_sources(entry, ("places", i, "sources"), spot.sources, sources, raw, problems)
     if raw.glossary:
-        _check_glossary(raw.glossary, actors, sources, raw, problems)
+        _check_glossary(raw.glossary, actors, sources, raw, problems, explainer.places)
     if raw.claims:
         _check_claims(raw.claims, explainer, sources, raw, problems)
     if raw.events:
@@ -310,6 +321,10 @@ def _check_events(entry: Entry, ex: Explainer, actors: dict, sources: dict, raw:
             if actor_id not in actors and f"actors:{actor_id}" not in raw.unreadable:
                 problems.append(entry.problem(("events", i, "actors", j), _unknown("actor", actor_id, actors)))
         _check_sources(entry, ("events", i, "sources"), event.sources, sources, raw, problems)
+        for j, place_id in enumerate(event.places):
+            if "places" not in raw.unreadable and place_id not in ex.places:
+                problems.append(entry.problem(("events", i, "places", j),
+                                              _unknown("place", place_id, ex.places, f"{raw.folder}/places.yaml")))
         for j, anchor in enumerate(event.explains):
             found = _find_anchor(entry, ("events", i, "explains", j), anchor, ex, raw, problems)
             if found and events.get(event.id) is event:
@@ -368,11 +383,42 @@ def _span_id(owner: str, words: str, used: set[str]) -> str:
     return candidate
 
 
-def _check_glossary(entry: Entry, actors: dict, sources: dict, raw: RawData, problems: list[Problem]) -> None:
+def _check_places(entry: Entry, ex: Explainer, sources: dict, raw: RawData, problems: list[Problem]) -> None:
+    """Places: unique ids, known sources, and every place inside the frame the maps show."""
+    places_file: model.PlacesFile = entry.value
+    ex.places = _unique(entry, "places", problems)
+    ex.frame = frame = places_file.frame
+    from .maps import outline_box  # the outlines the generator ships cover this box only
+
+    west, south, east, north = outline_box()
+    if frame.west < west or frame.east > east or frame.south < south or frame.north > north:
+        problems.append(entry.problem(("frame",), f"the frame reaches beyond the country outlines the generator ships "
+                                                  f"(west {west}, south {south}, east {east}, north {north}); keep it "
+                                                  "inside, or make new outlines with scripts/map_outlines.py"))
+    for i, place in enumerate(places_file.places):
+        _check_sources(entry, ("places", i, "sources"), place.sources, sources, raw, problems)
+        if not (frame.south <= place.lat <= frame.north and frame.west <= place.lon <= frame.east):
+            problems.append(entry.problem(("places", i), f"'{place.id}' ({place.lat}, {place.lon}) lies outside the map's frame "
+                                                         f"(latitude {frame.south} to {frame.north}, longitude {frame.west} "
+                                                         f"to {frame.east}); check the coordinates, or widen `frame:`"))
+
+
+def _check_glossary(entry: Entry, actors: dict, sources: dict, raw: RawData, problems: list[Problem],
+                    places: dict | None = None) -> None:
+    places = places or {}
+    place_forms = {form.casefold(): p.id for p in places.values() for form in p.forms()}
     claimed: dict[str, tuple[str, int]] = {}
     for i, term in enumerate(entry.value.terms):
         if term.actor and term.actor not in actors and f"actors:{term.actor}" not in raw.unreadable:
             problems.append(entry.problem(("terms", i, "actor"), _unknown("actor", term.actor, actors)))
+        if term.place and term.place not in places and "places" not in raw.unreadable:
+            problems.append(entry.problem(("terms", i, "place"), _unknown("place", term.place, places, f"{raw.folder}/places.yaml")))
+        for form in term.forms():
+            owner = place_forms.get(form.casefold())
+            if owner and owner != term.place:
+                problems.append(entry.problem(("terms", i), f"'{form}' is also the name of place '{owner}' in "
+                                                            f"{raw.folder}/places.yaml: add `place: {owner}` to this term"))
+                break
         _check_sources(entry, ("terms", i, "sources"), term.sources, sources, raw, problems)
         for form in term.forms():
             key = form.casefold()
