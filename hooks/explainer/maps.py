@@ -24,9 +24,10 @@ OUTLINES = Path(__file__).parent / "geo" / "outlines.json"
 TIE_WORDS = {"held": "held it", "based": "had a base or forces there", "fought": "fought there", "struck": "struck it"}
 TIE_LEGEND = {"held": "held the place", "based": "had a base or forces there", "fought": "fought there",
               "struck": "struck it from the air or from afar"}
-KIND_WORDS = {"city": "city", "town": "town", "base": "base", "province": "province, marked at about its middle"}
+KIND_WORDS = {"city": "a city in {country}", "town": "a town in {country}", "base": "a military base in {country}",
+              "province": "a province of {country}, marked at about its middle"}
 BORDERS_NOTE = "Borders as Natural Earth draws them (de facto); they settle no claim."
-PLACE_SHORT = "A {kind} in {country}. See it on the map."
+PLACE_SHORT = "{what}. See it on the map."
 
 # Shapes stand for actor kinds, in the order of `data/kinds.yaml`; fills stand for ties. Both read in
 # black and white: meaning never rests on colour.
@@ -41,6 +42,7 @@ GLYPH = 5.0  # half the size of a marker
 STEP = 11.0  # distance between the markers of one place
 PER_ROW = 4
 NOTE_HEIGHT = 16  # room at the foot of the map for the borders note
+PAD = 1.5  # room around a label's text
 NAME_REACH = 14.0  # a name goes no further than this from its marker; beyond, a number is clearer
 LEADER_GAP = 9.0  # how far a label at the end of a leader line keeps from every other place
 NEAREST_MARGIN = 4.0  # how much nearer its own place than any other a label must be
@@ -428,7 +430,8 @@ def _fit(m: Marker, text: str, grid: _Grid, bounds: Box, centres: _Grid, reach: 
     lines no longer than `reach` from the marker."""
     width, height = text_width(text), FONT
     for x0, y0, lead in _candidates(m, width, height, bounds, reach):
-        box = Box(round(x0 - 1, 1), round(y0, 1), round(x0 + width + 1, 1), round(y0 + height, 1))
+        # The box as a browser lays the text out (ascent above, descent below), with a little room.
+        box = Box(round(x0 - PAD, 1), round(y0 - PAD, 1), round(x0 + width + PAD, 1), round(y0 + height + PAD, 1))
         inside = bounds.x <= box.x and box.x2 <= bounds.x2 and bounds.y <= box.y and box.y2 <= bounds.y2
         if not (inside and grid.free(box)):
             continue
@@ -474,8 +477,8 @@ def _country_labels(proj: Projection, markers: list[Marker], placed: list[Label]
     for text, x, y in _country_anchors(proj):
         width = text_width(text, COUNTRY_FONT)
         for ddx, ddy in ((0, 0), (0, -20), (0, 20), (-30, 0), (30, 0), (0, -40), (0, 40)):
-            box = Box(round(x + ddx - width / 2 - 1, 1), round(y + ddy - 6, 1), round(x + ddx + width / 2 + 1, 1),
-                      round(y + ddy + 6, 1))
+            box = Box(round(x + ddx - width / 2 - PAD, 1), round(y + ddy - 6 - PAD, 1),
+                      round(x + ddx + width / 2 + PAD, 1), round(y + ddy + 6 + PAD, 1))
             inside = bounds.x <= box.x and box.x2 <= bounds.x2 and bounds.y <= box.y and box.y2 <= bounds.y2
             if inside and grid.free(box):
                 grid.add(box)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from pathlib import Path
 
 import jinja2
@@ -257,7 +258,8 @@ def _glossary_index(explainer: Explainer, paths: dict[str, str]) -> GlossaryInde
             if place.id in named:
                 continue
             term_id = f"place-{place.id}"
-            short = maps.PLACE_SHORT.format(kind=place.kind.value, country=place.country)
+            what = maps.KIND_WORDS[place.kind.value].format(country=place.country)
+            short = maps.PLACE_SHORT.format(what=what[0].upper() + what[1:])
             place_terms.append(Term(id=term_id, term=place.name, variants=[v.name for v in place.variants],
                                     short=short, definition=short))
             targets[term_id] = f"{first_map}#place-{place.id}"
@@ -345,6 +347,9 @@ def _incoming_relationships(explainer: Explainer) -> dict[str, list]:
     return incoming
 
 
+_DRAWING = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
 def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageOut]) -> dict[str, dict]:
     """For each term: the article paragraphs and actor pages that use one of its forms."""
     usage: dict[str, dict] = {t.id: {"paragraphs": [], "actors": []} for t in explainer.terms}
@@ -357,7 +362,9 @@ def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageO
     by_path = {p.path: p for p in pages}
     for actor in explainer.actors.values():
         page = by_path.get(f"actors/{actor.id}.md")
-        for term_id in sorted(glossary.terms_in(page.markdown if page else "")):
+        # Drawings are not read for terms (the marker skips them too): a map's labels are no use of a term.
+        text = _DRAWING.sub("", page.markdown) if page else ""
+        for term_id in sorted(glossary.terms_in(text)):
             if term_id in usage:
                 usage[term_id]["actors"].append(actor)
     return usage
