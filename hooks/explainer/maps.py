@@ -42,6 +42,7 @@ GLYPH = 5.0  # half the size of a marker
 STEP = 11.0  # distance between the markers of one place
 PER_ROW = 4
 NOTE_HEIGHT = 16  # room at the foot of the map for the borders note
+NUMBERED_MAX = 30
 PAD = 1.5  # room around a label's text
 NAME_REACH = 14.0  # a name goes no further than this from its marker; beyond, a number is clearer
 LEADER_GAP = 9.0  # how far a label at the end of a leader line keeps from every other place
@@ -328,7 +329,7 @@ def _glyphs(x: float, y: float, entries: list[Presence], shapes: dict[str, str],
 class _Grid:
     """Boxes by cell, so that a new label is tested against its neighbours only (2,000 places stay fast)."""
 
-    CELL = 48.0
+    CELL = 16.0
 
     def __init__(self):
         self.cells: dict[tuple[int, int], list[Box]] = {}
@@ -375,7 +376,9 @@ def _place_labels(markers: list[Marker], proj: Projection) -> list[Label]:
             crowded.append(m)
     # Where a name finds no room, a number does (the key under the map names it), west to east.
     n = 1
-    for m in sorted(crowded, key=lambda m: (m.x, m.y, m.place.id)):
+    for tried, m in enumerate(sorted(crowded, key=lambda m: (m.x, m.y, m.place.id))):
+        if n > NUMBERED_MAX or tried >= 3 * NUMBERED_MAX:  # a longer key is no help to a reader
+            break
         label = _fit(m, str(n), grid, bounds, centres)
         if label:
             m.label = label
@@ -448,8 +451,9 @@ def _fit(m: Marker, text: str, grid: _Grid, bounds: Box, centres: _Grid, reach: 
 
 
 @functools.lru_cache(maxsize=8)
-def _country_anchors(proj: Projection) -> tuple[tuple[str, float, float], ...]:
-    """Where each country's name would go: the middle of its largest part inside the frame (once a build)."""
+def _country_anchors(proj: Projection) -> tuple[tuple[str, float, float, tuple], ...]:
+    """Where each country's name would go (the middle of its largest part inside the frame), and that
+    part in the picture's units, to keep a moved name inside its country (once a build)."""
     anchors = []
     for country in _outlines()["countries"]:
         rings = [clip(r, (proj.west, proj.south, proj.east, proj.north)) for r in country["rings"]]
@@ -461,12 +465,25 @@ def _country_anchors(proj: Projection) -> tuple[tuple[str, float, float], ...]:
             continue
         lon, lat = _centroid(ring)
         x, y = proj.xy(lat, lon)
-        anchors.append((country["name"].upper(), x, y))
+        anchors.append((country["name"].upper(), x, y, tuple(proj.xy(b, a) for a, b in ring)))
     return tuple(anchors)
 
 
+def _inside(x: float, y: float, ring) -> bool:
+    """Even-odd rule: is the point inside the polygon?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+# Where a country's name may go, from the middle of its part of the frame outwards.
+_COUNTRY_MOVES = [(0, 0), (0, -20), (0, 20), (-30, 0), (30, 0), (-60, 0), (60, 0), (0, -40), (0, 40), (-90, 0), (90, 0)]
+
+
 def _country_labels(proj: Projection, markers: list[Marker], placed: list[Label]) -> list[Label]:
-    """Country names, near the middle of their part of the frame, where they touch nothing else."""
+    """Country names, near the middle of their part of the frame and inside it, touching nothing else."""
     grid = _Grid()
     for m in markers:
         grid.add(m.box)
@@ -474,15 +491,16 @@ def _country_labels(proj: Projection, markers: list[Marker], placed: list[Label]
         grid.add(label.box)
     bounds = Box(1, 1, proj.width - 1, proj.map_height - 1)
     labels = []
-    for text, x, y in _country_anchors(proj):
+    for text, x, y, ring in _country_anchors(proj):
         width = text_width(text, COUNTRY_FONT)
-        for ddx, ddy in ((0, 0), (0, -20), (0, 20), (-30, 0), (30, 0), (0, -40), (0, 40)):
-            box = Box(round(x + ddx - width / 2 - PAD, 1), round(y + ddy - 6 - PAD, 1),
-                      round(x + ddx + width / 2 + PAD, 1), round(y + ddy + 6 + PAD, 1))
+        for ddx, ddy in _COUNTRY_MOVES:
+            cx, cy = x + ddx, y + ddy
+            box = Box(round(cx - width / 2 - PAD, 1), round(cy - 6 - PAD, 1), round(cx + width / 2 + PAD, 1),
+                      round(cy + 6 + PAD, 1))
             inside = bounds.x <= box.x and box.x2 <= bounds.x2 and bounds.y <= box.y and box.y2 <= bounds.y2
-            if inside and grid.free(box):
+            if inside and _inside(cx, cy, list(ring)) and grid.free(box):
                 grid.add(box)
-                labels.append(Label(round(x + ddx, 1), round(y + ddy + 4, 1), "middle", text, box, country=True))
+                labels.append(Label(round(cx, 1), round(cy + 4, 1), "middle", text, box, country=True))
                 break
     return labels
 
