@@ -260,9 +260,12 @@ def _map_page(real_build):
 
 def test_every_marker_is_in_the_text_alternative(real_build):
     soup = _map_page(real_build)
-    markers = [g["data-place"] for g in soup.select("svg.xp-map-marks g.xp-map-marker")]
+    whole, *closer = soup.select("svg.xp-map-marks")
+    markers = [g["data-place"] for g in whole.select("g.xp-map-marker")]
     listed = [div["id"].removeprefix("place-") for div in soup.select("div.xp-map-place")]
     assert markers and sorted(markers) == sorted(listed)
+    for view in closer:  # the closer view shows places of the whole map only
+        assert {g["data-place"] for g in view.select("g.xp-map-marker")} <= set(markers)
     for g in soup.select("svg.xp-map-marks g.xp-map-marker"):
         entry = soup.select_one(f"div#place-{g['data-place']}")
         # The marker's tooltip and the list say the same: each actor named in one is named in the other.
@@ -276,6 +279,18 @@ def test_every_marker_is_in_the_text_alternative(real_build):
     numbers = soup.select_one("p.xp-map-numbers")
     numbered = [t for t in soup.select("text.xp-map-label") if t.get_text().isdigit()]
     assert (numbers is not None) == bool(numbered)
+
+
+def test_a_crowded_map_gets_a_closer_view_where_every_place_is_named(real_build):
+    soup = _map_page(real_build)
+    whole, closer = soup.select("svg.xp-map-marks")
+    assert whole.select_one("rect.xp-map-detail") is not None
+    marked = {g["data-place"] for g in closer.select("g.xp-map-marker")}
+    named = {t["data-place"] for t in closer.select("text.xp-map-label") if not t.get_text().isdigit()}
+    assert {"hmeimim", "latakia", "tartus", "hama"} <= marked and marked == named
+    img = closer.find_previous("img")
+    assert img["src"] == "../alliance-vs-isis-closer.svg"
+    assert (real_build.site / "maps" / "alliance-vs-isis-closer.svg").is_file()
 
 
 def test_map_says_borders_are_de_facto_and_has_a_legend(real_build):
@@ -302,6 +317,9 @@ def test_actor_pages_and_events_with_places_have_small_maps(real_build):
     assert russia.select_one("h2#where-they-were") is not None
     marks = {g["data-place"] for g in russia.select("svg.xp-map-marks g.xp-map-marker")}
     assert {"tartus", "hmeimim", "raqqa"} <= marks
+    heading = russia.select_one("h2#where-they-were")
+    listed = heading.find_next("ul", class_=lambda c: c != "xp-map-key")
+    assert len(listed.find_all("li", recursive=False)) == 6  # one item per tie, in words
     links = [a["href"] for a in russia.select("article a[href*='#place-']")]
     assert "../../maps/alliance-vs-isis/#place-tartus" in links
     china = page(real_build.site, "actors/china/")
@@ -322,6 +340,12 @@ def test_place_names_are_marked_and_lead_to_the_map(real_build):
     # A place with no glossary term gets a mark of its own.
     isis = page(real_build.site, "actors/peshmerga/")
     assert any(a["data-term"].startswith("place-") or a["data-term"] == "kobani" for a in isis.select("abbr.xp-term"))
+
+
+def test_the_article_links_to_its_map(real_build):
+    soup = page(real_build.site, "articles/alliance-vs-isis/")
+    link = soup.select_one("p.xp-article-meta a.xp-map-link")
+    assert link["href"] == "../../maps/alliance-vs-isis/"
 
 
 def test_maps_are_in_the_navigation(real_build):

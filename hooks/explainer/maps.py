@@ -154,6 +154,65 @@ def clip(points, box: tuple[float, float, float, float]) -> list[tuple[float, fl
     return points
 
 
+@dataclass(frozen=True)
+class Frame:
+    """A part of the map's frame, in degrees (like `model.Frame`): the closer view of a crowded area."""
+
+    west: float
+    east: float
+    south: float
+    north: float
+
+    def holds(self, place, inset: float = 0.0) -> bool:
+        """Whether the place lies inside, `inset` degrees or more from the edges."""
+        return (self.south + inset <= place.lat <= self.north - inset
+                and self.west + inset <= place.lon <= self.east - inset)
+
+
+DETAIL_MARGIN = 0.25  # degrees around the crowded places in a closer view
+DETAIL_SPAN = 1.6  # degrees of longitude a closer view shows at least
+DETAIL_ASPECT = 0.62  # height / width of a closer view
+DETAIL_MAX_SHARE = 0.5  # a closer view wider than this share of the map is no closer
+
+
+def crowded_frame(mapped: MapView, frame) -> Frame | None:
+    """The part of `frame` where places found no room for their names, for a closer view; None when
+    every place has its name, or when the crowded places are too spread for a closer view to help."""
+    crowded = [m.place for m in mapped.markers if m.label is None or m.label.text != m.place.name]
+    if not crowded:
+        return None
+    west, east = min(p.lon for p in crowded) - DETAIL_MARGIN, max(p.lon for p in crowded) + DETAIL_MARGIN
+    south, north = min(p.lat for p in crowded) - DETAIL_MARGIN, max(p.lat for p in crowded) + DETAIL_MARGIN
+    if east - west < DETAIL_SPAN:
+        middle = (east + west) / 2
+        west, east = middle - DETAIL_SPAN / 2, middle + DETAIL_SPAN / 2
+    if north - south < DETAIL_SPAN * 0.6:
+        middle = (north + south) / 2
+        south, north = middle - DETAIL_SPAN * 0.3, middle + DETAIL_SPAN * 0.3
+    squeeze = math.cos(math.radians((north + south) / 2))
+    wanted = (north - south) / (DETAIL_ASPECT * squeeze)  # as wide as the map is, for its height
+    if east - west < wanted:
+        middle = (east + west) / 2
+        west, east = middle - wanted / 2, middle + wanted / 2
+    if west < frame.west:
+        west, east = frame.west, east + frame.west - west
+    if east > frame.east:
+        west, east = west - (east - frame.east), frame.east
+    west, east = max(west, frame.west), min(east, frame.east)
+    south, north = max(south, frame.south), min(north, frame.north)
+    if (east - west) > DETAIL_MAX_SHARE * (frame.east - frame.west):
+        return None
+    return Frame(round(west, 2), round(east, 2), round(south, 2), round(north, 2))
+
+
+def box_of(part: Frame, frame) -> tuple[float, float, float, float]:
+    """Where `part` lies on the map of `frame`, in the picture's units: x, y, x2, y2."""
+    proj = projection(frame)
+    x, y = proj.xy(part.north, part.west)
+    x2, y2 = proj.xy(part.south, part.east)
+    return (round(x, 1), round(y, 1), round(x2, 1), round(y2, 1))
+
+
 # --- what a map shows -----------------------------------------------------------------------------
 
 
@@ -251,6 +310,7 @@ class MapView:
     description: str
     shapes: dict[str, str]  # kind id -> shape, for the legend
     ties: list[str]  # ties shown, in legend order
+    detail_box: tuple[float, float, float, float] | None = None  # where a closer view of it lies
 
     @property
     def numbered(self) -> list[tuple[str, str]]:
@@ -279,11 +339,11 @@ def text_width(text: str, font: float = FONT) -> float:
 
 
 def view(explainer, presences: list[Presence], *, subject: str, plain_shape: str = EVENT_SHAPE,
-         countries_named: bool = True) -> MapView:
+         countries_named: bool = True, frame=None) -> MapView:
     """Markers for `presences`, grouped by place, each place labelled where a label fits without
     touching another label or any marker; a place with no room keeps its marker, and the list
     under the map names it like every other."""
-    proj = projection(explainer.frame)
+    proj = projection(frame or explainer.frame)
     kind_order = {k.id: i for i, k in enumerate(explainer.kinds)}
     shapes = {k: SHAPES[i % len(SHAPES)] for k, i in kind_order.items()}
     by_place: dict[str, list[Presence]] = {}

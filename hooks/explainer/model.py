@@ -588,15 +588,15 @@ class Frame(Strict):
 
 
 class Place(Strict):
-    id: Slug = Field(description="How actors, events and glossary terms name this place, e.g. `deir-ez-zor`.")
+    id: Slug = Field(description="How actors, events and glossary terms name this place, e.g. `north-town`.")
     name: OneLine = Field(description="The name the site uses, as English news usually spells it.")
     variants: list[Variant] = Field(
         default_factory=list, description="Other spellings and names: a plain name, or `- name: ...` with a `note:`.",
         json_schema_extra=_name_or_object,
     )
     kind: PlaceKind = Field(description="`city`, `town`, `base` (an air or naval base) or `province`.")
-    lat: Latitude = Field(description="Latitude in decimal degrees, north positive (Raqqa: 35.95).")
-    lon: Longitude = Field(description="Longitude in decimal degrees, east positive (Raqqa: 39.01).")
+    lat: Latitude = Field(description="Latitude in decimal degrees, north positive (e.g. 35.95).")
+    lon: Longitude = Field(description="Longitude in decimal degrees, east positive (e.g. 39.01).")
     country: OneLine = Field(description="The country it lies in.")
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that name and locate it.")
 

@@ -46,6 +46,8 @@ def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
         # One map page per article, as of its date; the outlines under every map are one image file.
         paths["map-base"] = MAP_BASE
         paths.update({f"map:{a}": f"maps/{a}.md" for a in explainer.articles})
+        # A closer view of a map's crowded part, where it has one: its outlines are an image of their own.
+        paths.update({f"map-closer:{a}": f"maps/{a}-closer.svg" for a in explainer.articles})
     paths.update({f"lesson:{a}": f"classroom/{a}.md" for a in explainer.lessons})
     paths.update({f"handout:{a}": f"classroom/{a}-handout.md" for a in explainer.lessons})
     return paths
@@ -181,9 +183,11 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     _render_critical(explainer, render, paths, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", "Articles")
     render("actors-index", "actors_index.md.j2", "Actors")
-    _render_maps(explainer, render, paths)
+    closer_pages: list[PageOut] = []
+    _render_maps(explainer, render, paths, env, closer_pages)
     if "map-base" in paths:
         pages.append(PageOut(paths["map-base"], "Map outlines", _map_base(explainer, env)))
+    pages += closer_pages
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
     if "home" in paths:
@@ -299,13 +303,27 @@ def first_map_key(explainer: Explainer) -> str | None:
 
 
 def _map_context(explainer: Explainer, view, sid: str, title: str) -> dict:
-    return {"view": view, "sid": sid, "map_title": title, "borders_note": maps.BORDERS_NOTE,
+    return {"view": view, "sid": sid, "map_title": title, "borders_note": maps.BORDERS_NOTE, "base": "map-base",
             "kind_titles": {k.id: k.title for k in explainer.kinds}, "tie_words": maps.TIE_WORDS,
             "tie_legend": maps.TIE_LEGEND, "place_kinds": maps.KIND_WORDS, "dates_text": maps.dates_text}
 
 
-def _render_maps(explainer: Explainer, render, paths: dict[str, str]) -> None:
-    """One map per article: every actor's ties to places on the article's date, and the other places."""
+def _closer_view(explainer: Explainer, article, view, presences: list, on: str) -> dict | None:
+    """A closer view of the part of an article's map where names found no room, or None."""
+    part = maps.crowded_frame(view, explainer.frame)
+    if part is None:
+        return None
+    inside = [p for p in presences if part.holds(p.place, inset=0.1)]  # no marker cut by the edge
+    title = f"Closer view of the crowded part of the map{on}"
+    closer = maps.view(explainer, inside, subject=f"the crowded part of the map{on}", plain_shape=maps.OTHER_SHAPE, frame=part)
+    return _map_context(explainer, closer, "xp-map-closer", title) | {
+        "base": f"map-closer:{article.id}", "view_frame": part, "plain": None, "plain_shape": None}
+
+
+def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja2.Environment,
+                 closer_pages: list) -> None:
+    """One map per article: every actor's ties to places on the article's date, and the other places;
+    and a closer view of where it is crowded (its outlines one more image, in `closer_pages`)."""
     if explainer.frame is None:
         return
     for article in explainer.articles.values():
@@ -319,7 +337,12 @@ def _render_maps(explainer: Explainer, render, paths: dict[str, str]) -> None:
         cited = list(dict.fromkeys(s for p in presences for s in p.sources))
         mp = _map_context(explainer, view, "xp-map", title) | {
             "caption": f"Where the actors were{on}.", "plain": "another place named on this site", "plain_shape": maps.OTHER_SHAPE}
-        render(f"map:{article.id}", "map.md.j2", title, article=article, cited=cited, mp=mp)
+        closer = _closer_view(explainer, article, view, presences, on)
+        if closer:
+            view.detail_box = maps.box_of(closer["view_frame"], explainer.frame)
+            closer_pages.append(PageOut(paths[closer["base"]], "Map outlines, closer view",
+                                        _map_base(explainer, env, closer["view_frame"])))
+        render(f"map:{article.id}", "map.md.j2", title, article=article, cited=cited, mp=mp, closer=closer)
 
 
 def _actor_map(explainer: Explainer, actor) -> dict | None:
@@ -343,8 +366,8 @@ def event_map(explainer: Explainer, event) -> dict | None:
                                                                          "plain_shape": maps.EVENT_SHAPE}
 
 
-def _map_base(explainer: Explainer, env: jinja2.Environment) -> str:
-    proj = maps.projection(explainer.frame)
+def _map_base(explainer: Explainer, env: jinja2.Environment, frame=None) -> str:
+    proj = maps.projection(frame or explainer.frame)
     return env.get_template("map_base.svg.j2").render(
         width=proj.width, height=proj.height, map_height=proj.map_height, countries=maps.countries(proj),
         title="Country outlines (Natural Earth)", number=relations.number)
