@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .relations import number, period_bounds, readable_date
+from .dates import bounds as period_bounds
+from .dates import readable as readable_date
+from .relations import number
 
 OUTLINES = Path(__file__).parent / "geo" / "outlines.json"
 

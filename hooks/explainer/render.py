@@ -14,11 +14,11 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, critical, maps, relations, timeline
+from . import article_view, critical, dates, maps, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, pieces, plain_text
 from .pages import PageOut, Pages
-from .validate import Explainer
+from .aggregate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAP_BASE = "maps/outlines.svg"  # not a page: a static file the map pages show under their marks
@@ -90,7 +90,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["html_line"] = lambda text: str(markupsafe.escape(one_line(str(text))))
     env.filters["plain"] = plain_text
     env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
-    env.filters["readable_date"] = relations.readable_date
+    env.filters["readable_date"] = dates.readable  # the one way pages write a date (a day, month or year)
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
     env.globals["paragraph_label"] = article_view.paragraph_label
@@ -215,7 +215,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
         kind_titles = {k.id: k.title for k in explainer.kinds}
         for day, key in zip(days, keys):
             matrix = relations.build_matrix(explainer, day)
-            title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
+            title = "Who backs whom" + (f" on {dates.readable(day)}" if day else "")
             described = [a for a in explainer.articles_by_date() if a.as_of == day] if len(days) > 1 else []
             render(key, "relationships.md.j2", "Who backs whom" if key == "relationships" else title, matrix=matrix, day=day,
                    diagrams=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
@@ -331,7 +331,7 @@ def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja
         presences = maps.presences_of(explainer, explainer.actors.values(), day)
         shown = {p.place.id for p in presences}
         presences += [maps.Presence(place) for place in explainer.places.values() if place.id not in shown]
-        on = f" on {relations.readable_date(day.isoformat())}" if day else ""
+        on = f" on {dates.readable(day)}" if day else ""
         view = maps.view(explainer, presences, subject=f"the places of the actors{on}", plain_shape=maps.OTHER_SHAPE)
         title = f"Map: where it happened{on}" if len(explainer.articles) == 1 else f"Map: {article.title}{on}"
         cited = list(dict.fromkeys(s for p in presences for s in p.sources))
