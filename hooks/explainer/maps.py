@@ -16,20 +16,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .catalogue import TEXTS
 from .dates import bounds as period_bounds
 from .dates import readable as readable_date
 from .relations import number
 
 OUTLINES = Path(__file__).parent / "geo" / "outlines.json"
 
-# Interface words, in one place.
-TIE_WORDS = {"held": "held it", "based": "had a base or forces there", "fought": "fought there", "struck": "struck it"}
-TIE_LEGEND = {"held": "held the place", "based": "had a base or forces there", "fought": "fought there",
-              "struck": "struck it from the air or from afar"}
-KIND_WORDS = {"city": "a city in {country}", "town": "a town in {country}", "base": "a military base in {country}",
-              "province": "a province of {country}, marked at about its middle"}
-BORDERS_NOTE = "Borders as Natural Earth draws them (de facto); they settle no claim."
-PLACE_SHORT = "{what}. See it on the map."
+# Interface words, from the catalogue (texts/en.yaml, `map:`).
+_WORDS = TEXTS["map"]
+TIE_WORDS = _WORDS["ties"]
+TIE_LEGEND = _WORDS["legend"]
+KIND_WORDS = _WORDS["kinds"]
+BORDERS_NOTE = _WORDS["borders"]
+PLACE_SHORT = _WORDS["place_short"]
 
 # Shapes stand for actor kinds, in the order of `data/kinds.yaml`; fills stand for ties. Both read in
 # black and white: meaning never rests on colour.

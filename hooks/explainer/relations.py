@@ -21,19 +21,17 @@ from datetime import date
 
 from . import dates, model
 from .aggregate import Explainer
+from .catalogue import TEXTS
 
 # The tie kinds the matrix and the diagram show, in legend order; `part-of` and `split-from` are
 # structure, not alliance, and are listed in text only.
 MATRIX_TYPES = ("backs", "fights", "rival", "cooperates")
 SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
-TYPE_LABELS = {"backs": "Backs", "fights": "Fights", "rival": "Rival of", "cooperates": "Cooperates with",
-               "part-of": "Part of", "split-from": "Split from"}
+TYPE_LABELS = TEXTS["ties"]["labels"]
 # The same ties seen from the other end, for the actor page of the one backed, fought, included...
-INCOMING_LABELS = {"backs": "Backed by", "fights": "Fought by", "rival": "Rival of", "cooperates": "Cooperates with",
-                   "part-of": "Includes", "split-from": "Split off from it"}
+INCOMING_LABELS = TEXTS["ties"]["incoming"]
 # Ties as verb phrases, for sentences ("A backs B", "A is a rival of B").
-TYPE_VERBS = {"backs": "backs", "fights": "fights", "rival": "is a rival of", "cooperates": "cooperates with",
-              "part-of": "is part of", "split-from": "split off from"}
+TYPE_VERBS = TEXTS["ties"]["verbs"]
 # Colour, dash pattern and arrow per kind: every kind differs in more than colour.
 EDGE_STYLE = {
     "backs": ("#1b5e20", "", True),

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 # Partial dates are read and written as everywhere else on the site.
+from .catalogue import TEXTS
 from .dates import bounds as date_range
 from .dates import month_name
 from .dates import readable as readable_date
 
 # Interface words, in one place.
-AFTER_TAG = "After the article"
+AFTER_TAG = TEXTS["pages"]["timeline"]["after_tag"]
 ARTICLE_MARK = "the article"
 PERIOD_LABELS = {"background": "Background", "around": "Around", "after": "After"}
 # Gaps shorter than this many days between two neighbouring entries are not spelled out.
