@@ -6,7 +6,8 @@ Usage:
                             [--serve real|synthetic|none] [--keep DIR]
 
 For each size N it generates an invented data set (N actors in four kinds, three quote anchors
-each into one article of N/2 paragraphs, relationships, a glossary of N/2 terms with variants)
+each into one article of N/2 paragraphs, relationships, a glossary of N/2 terms with variants,
+2N places with two dated ties to places per actor, so one map page and N actor maps)
 and measures, each as the median of several runs:
 
 - the full `mkdocs build --strict` with the hooks (wall time, CPU time, peak memory, site bytes),
@@ -16,7 +17,8 @@ and measures, each as the median of several runs:
   out once, built with the hooks switched off, the same theme settings and the same nav;
 - validation alone (`load_explainer`), in this process.
 
-Then validation of the real data, and `mkdocs serve` on a copy of the real data: the rebuild after
+Then what the maps cost on the real site (builds of the real data with and without its places),
+validation of the real data, and `mkdocs serve` on a copy of the real data: the rebuild after
 touching one actor file and after editing it. Prints a table and writes it as JSON so results can
 be compared between commits. `--quick` is the smoke mode the test suite runs.
 """
@@ -62,7 +64,11 @@ TARGETS = {
     "peak_memory_mb": (500.0, "peak memory of any build (MB)"),
     "validation_real_s": (0.5, "validation alone on the real data (s)"),
     "serve_rebuild_s": (1.5, "serve: edit of one actor file until the rebuild is done (s)"),
+    "map_share_real": (0.10, "real site: share of the build time the maps add"),
 }
+# The synthetic places: inside the country outlines the generator ships (hooks/explainer/geo/).
+FRAME = {"west": 30.0, "east": 50.0, "south": 28.0, "north": 40.0}
+TIES = ["held", "based", "fought", "struck"]
 
 # --- The invented data set ---------------------------------------------------------------------
 
@@ -148,11 +154,19 @@ def generate(n: int, target: Path, seed: int = 7) -> dict:
             if c == 2 and i % 3 == 0:
                 anchor["correction"] = text.prose(1, 1)
             covers[actor_id].append(anchor)
-    article = {"id": "synthetic-article", "title": "An Invented Article", "genre": "opinion piece",
+    article = {"id": "synthetic-article", "title": "An Invented Article", "genre": "opinion piece", "as_of": "2020-06-01",
                "author": "Nobody in Particular", "provenance": "Generated for the benchmark.",
                "paragraphs": [{"id": f"para-{p + 1:04d}", "text": " ".join(sentences + [text.sentence()])}
                               for p, sentences in enumerate(paragraphs)]}
     _dump(target / "articles" / "synthetic-article.yaml", article)
+
+    n_places = 2 * n
+    places = [{"id": f"place-{k:05d}", "name": f"{_word(k * 104729 % 160000 + 7, 3).capitalize()} Ford",
+               "kind": ("city", "town", "base", "province")[k % 4],
+               "lat": round(rng.uniform(FRAME["south"], FRAME["north"]), 2),
+               "lon": round(rng.uniform(FRAME["west"], FRAME["east"]), 2),
+               "country": "Invented Land", "sources": [f"src-{k % SOURCES:02d}"]} for k in range(n_places)]
+    _dump(target / "places.yaml", {"frame": FRAME, "places": places})
 
     for i, (actor_id, name, kind) in enumerate(actors):
         others = [a for a in rng.sample(range(n), min(n, 4)) if a != i][:3]
@@ -170,11 +184,14 @@ def generate(n: int, target: Path, seed: int = 7) -> dict:
             "record": text.prose(10, 6),
             "aftermath": text.prose(4, 2),
             "covers": covers[actor_id],
+            "places": [{"place": f"place-{(2 * i + j) % n_places:05d}", "tie": TIES[(i + j) % len(TIES)],
+                        "since": f"20{10 + (i + j) % 10}", **({"until": "2021-03"} if j else {}),
+                        "sources": [f"src-{(i + j) % SOURCES:02d}"]} for j in range(2)],
             "sources": [f"src-{i % SOURCES:02d}", f"src-{(i + 3) % SOURCES:02d}"],
             "reviewed": "2026-01-15",
         }
         _dump(target / "actors" / f"{actor_id}.yaml", actor)
-    return {"actors": n, "paragraphs": n_paragraphs, "terms": n_terms}
+    return {"actors": n, "paragraphs": n_paragraphs, "terms": n_terms, "places": n_places}
 
 
 def _dump(path: Path, data) -> None:
@@ -422,6 +439,47 @@ def real_site_copy(work: Path) -> tuple[Path, Path]:
     return config_file, data_dir
 
 
+def _without_places(source: Path, target: Path) -> None:
+    """A copy of a data folder with every place taken out: no places file, no `places:` on actors and
+    events, no `place:` on terms. The site it gives is the same but for its maps."""
+    shutil.copytree(source, target)
+    (target / "places.yaml").unlink(missing_ok=True)
+    for path in [*target.glob("actors/*.yaml"), target / "events.yaml", target / "glossary.yaml"]:
+        if not path.is_file():
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.pop("places", None)
+        for item in data.get("events", []) + data.get("terms", []):
+            item.pop("places", None)
+            item.pop("place", None)
+        _dump(path, data)
+
+
+def measure_map_share(work: Path, runs: int) -> dict:
+    """Build the real site with and without its places (no cache: each build loads, checks and
+    renders): the time and the bytes the maps add."""
+    configs = {}
+    for name in ("with", "without"):
+        data_dir = work / f"data-{name}"
+        if name == "with":
+            shutil.copytree(ROOT / "data", data_dir)
+        else:
+            _without_places(ROOT / "data", data_dir)
+        config = {**_inherit(ROOT / "docs", [str(ROOT / "hooks" / "explainer_hooks.py")]),
+                  "extra": {"explainer": {"data": str(data_dir), "cache": False}}}
+        configs[name] = work / f"mkdocs-{name}.yml"
+        configs[name].write_text(yaml.safe_dump(config), encoding="utf-8")
+    for name, config in configs.items():
+        build(config, work / f"site-{name}")  # warm-up
+    measured: dict[str, list[dict]] = {"with": [], "without": []}
+    for k in range(runs):
+        for name in (("with", "without") if k % 2 == 0 else ("without", "with")):
+            measured[name].append(build(configs[name], work / f"site-{name}"))
+    with_s, without_s = _median(measured["with"], "wall_s"), _median(measured["without"], "wall_s")
+    return {"with_maps_s": with_s, "without_maps_s": without_s, "map_share": (with_s - without_s) / with_s,
+            "map_site_bytes": measured["with"][-1]["site_bytes"] - measured["without"][-1]["site_bytes"]}
+
+
 # --- Report ----------------------------------------------------------------------------------------
 
 
@@ -432,7 +490,8 @@ def git_commit() -> str | None:
     return (run.stdout.strip() + ("+changes" if dirty else "")) if run.returncode == 0 else None
 
 
-def summarise(sizes: dict[int, dict], real_validation: float | None, serve: dict | None) -> dict:
+def summarise(sizes: dict[int, dict], real_validation: float | None, serve: dict | None,
+              maps: dict | None = None) -> dict:
     ns = sorted(sizes)
     small, middle, large = ns[0], ns[len(ns) // 2] if len(ns) > 2 else ns[0], ns[-1]
     figures = {
@@ -446,6 +505,7 @@ def summarise(sizes: dict[int, dict], real_validation: float | None, serve: dict
         "validation_real_s": real_validation,
         "serve_rebuild_s": serve["edit_to_done_s"] if serve else None,
         "serve_touch_s": serve["touch_to_done_s"] if serve else None,
+        "map_share_real": maps["map_share"] if maps else None,
     }
     targets = {}
     for name, (limit, what) in TARGETS.items():
@@ -490,6 +550,10 @@ def print_table(result: dict) -> None:
         print(f"serve ({serve['site']}, median of {serve['rounds']}): edit to done {serve['edit_to_done_s']:.2f} s "
               f"(rebuild itself {serve['edit_rebuild_s']:.2f} s); touch to done {serve['touch_to_done_s']:.2f} s "
               f"(rebuild itself {serve['touch_rebuild_s']:.2f} s)")
+    if result.get("maps"):
+        m = result["maps"]
+        print(f"maps (real site): build {m['with_maps_s']:.2f} s with, {m['without_maps_s']:.2f} s without "
+              f"({m['map_share'] * 100:.1f} % of the build); {m['map_site_bytes'] / 1024:.1f} KB of site")
     print(f"machine: {result['machine']['cpus']} CPUs, Python {result['machine']['python']}, "
           f"{result['machine']['platform']}; commit {result['commit']}")
 
@@ -523,6 +587,11 @@ def main(argv: list[str] | None = None) -> int:
         except DataError as err:
             print(f"the real data does not validate; its figure is left out:\n{err.report()}", file=sys.stderr)
             real_validation = None
+        maps = None
+        if real_validation is not None:
+            print("maps: real site with and without its places...", file=sys.stderr, flush=True)
+            (work_root / "maps").mkdir(exist_ok=True)
+            maps = measure_map_share(work_root / "maps", runs)
         serve = None
         if serve_site == "real":
             print("serve: real site...", file=sys.stderr, flush=True)
@@ -545,7 +614,8 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": {str(n): m for n, m in measured.items()},
         "validation_real_s": real_validation,
         "serve": serve,
-        **summarise(measured, real_validation, serve),
+        "maps": maps,
+        **summarise(measured, real_validation, serve, maps),
     }
     print_table(result)
     Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

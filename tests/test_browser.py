@@ -41,6 +41,8 @@ PAGES = {
     "loaded words": ("wording.html", "wording/"),
     "relationships": ("relationships.html", "relationships/"),
     "timeline": ("timeline.html", "timeline/"),
+    "map": ("maps/alliance-vs-isis.html", "maps/alliance-vs-isis/"),
+    "actor with a map": ("actors/russia.html", "actors/russia/"),
     "lesson": ("classroom/alliance-vs-isis.html", "classroom/alliance-vs-isis/"),
     "handout": ("classroom/alliance-vs-isis-handout.html", "classroom/alliance-vs-isis-handout/"),
     "key": ("classroom/alliance-vs-isis-key.html", "classroom/alliance-vs-isis-key/"),
@@ -356,5 +358,67 @@ def test_printing_a_page_as_a_handout(tab, site):
     assert tab.locator("article h1").is_visible() and tab.locator("article .xp-quote").first.is_visible()
     quote = tab.locator("article .xp-quote").first.evaluate("e => getComputedStyle(e).printColorAdjust")
     assert quote == "exact"  # the highlight survives printing
+    pdf = tab.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def _rendered_map(page) -> dict:
+    """What the browser drew of each map on the page: its outlines image, its size, its markers and
+    the boxes of its labels as laid out (real text metrics, not the build's estimate)."""
+    return page.evaluate("""() => [...document.querySelectorAll('div.xp-map')].map(m => {
+        const img = m.querySelector('img.xp-map-base'), svg = m.querySelector('svg.xp-map-marks');
+        const r = svg.getBoundingClientRect();
+        return {loaded: img.complete && img.naturalWidth > 0, width: r.width, height: r.height,
+                imgHeight: img.getBoundingClientRect().height,
+                markers: [...svg.querySelectorAll('g.xp-map-marker')].map(g => g.dataset.place),
+                labels: [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox();
+                    return {text: t.textContent, x: b.x, y: b.y, x2: b.x + b.width, y2: b.y + b.height}; })};
+    })""")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("kind", ["map", "actor with a map", "timeline"])
+def test_maps_show_with_their_outlines_and_labels_apart(browser, site, kind, width):
+    with _watched_tab(browser, site, width=width) as page:
+        _open(page, site.url(kind))
+        maps = _rendered_map(page)
+        assert maps, "no map on the page"
+        for drawn in maps:
+            assert drawn["loaded"], "the outlines image did not load"
+            assert drawn["width"] > 300 and abs(drawn["height"] - drawn["imgHeight"]) < 1  # the marks lie on the outlines
+            assert drawn["markers"]
+            boxes = drawn["labels"]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    apart = a["x2"] <= b["x"] or b["x2"] <= a["x"] or a["y2"] <= b["y"] or b["y2"] <= a["y"]
+                    assert apart, (a, b)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing scrolls sideways
+
+
+def test_every_map_marker_is_in_the_list_under_it(tab, site):
+    _open(tab, site.url("map"))
+    markers = _rendered_map(tab)[0]["markers"]
+    listed = tab.evaluate("[...document.querySelectorAll('div.xp-map-place')].map(d => d.id.replace('place-', ''))")
+    assert sorted(markers) == sorted(listed)
+    for place in markers:
+        assert tab.locator(f"div#place-{place}").is_visible()
+
+
+def test_a_place_mark_leads_to_the_map(tab, site):
+    _open(tab, site.url("actor with a map"))
+    mark = tab.locator("article abbr.xp-term[data-term='tartus']").first
+    mark.focus()
+    more = tab.locator(".xp-preview a").first
+    more.wait_for(state="visible")
+    more.click()
+    tab.wait_for_url(lambda url: "maps/alliance-vs-isis" in url and url.endswith("#place-tartus"))
+    assert tab.locator("div#place-tartus").is_visible()
+
+
+def test_printing_the_map(tab, site):
+    _open(tab, site.url("map"))
+    tab.emulate_media(media="print")
+    drawn = _rendered_map(tab)[0]
+    assert drawn["loaded"] and drawn["width"] > 300
     pdf = tab.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

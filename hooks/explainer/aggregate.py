@@ -68,6 +68,8 @@ class Explainer:
     lessons: dict[str, model.ArticleLesson] = field(default_factory=dict)  # by article id
     unit: model.Unit | None = None  # the site's own title and description, when the data gives them
     actor_questions: dict[str, list[model.Question]] = field(default_factory=dict)  # by actor id
+    places: dict[str, model.Place] = field(default_factory=dict)  # by id, in the order of the data file
+    frame: model.Frame | None = None  # what the maps show; None without `places.yaml`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "spans", tuple(self.spans))

@@ -48,6 +48,7 @@ class RawData:
     claims: Entry | None = None
     events: Entry | None = None
     classroom: Entry | None = None
+    places: Entry | None = None  # the map's places and frame
     problems: list[Problem] = field(default_factory=list)
     folder: str = "data"  # the data folder's name, as messages show it
     # Ids of article and actor files that exist but did not load: references to them are not

@@ -223,6 +223,14 @@ class RelationType(str, Enum):
     split_from = "split-from"
 
 
+def _in_order(value):
+    """A `since`..`until` range must not end before it begins."""
+    # Compared as text: partial ISO dates sort like the days they stand for ("2015" < "2015-09").
+    if value.since and value.until and value.until < value.since[: len(value.until)]:
+        raise ValueError(f"`until` ({value.until}) is before `since` ({value.since}); swap or correct them")
+    return value
+
+
 class Relationship(Strict):
     target: Slug = Field(description="The other actor's id (its file name in `data/actors/`).")
     type: RelationType = Field(
@@ -240,10 +248,32 @@ class Relationship(Strict):
 
     @model_validator(mode="after")
     def _begins_before_it_ends(self):
-        # Compared as text: partial ISO dates sort like the days they stand for ("2015" < "2015-09").
-        if self.since and self.until and self.until < self.since[: len(self.until)]:
-            raise ValueError(f"`until` ({self.until}) is before `since` ({self.since}); swap or correct them")
-        return self
+        return _in_order(self)
+
+
+class PlaceTie(str, Enum):
+    """How an actor was at a place; the map draws each differently (never by colour alone)."""
+
+    held = "held"
+    based = "based"
+    fought = "fought"
+    struck = "struck"
+
+
+class ActorPlace(Strict):
+    place: Slug = Field(description="The place's id in `data/places.yaml`.")
+    tie: PlaceTie = Field(
+        description="`held` (controlled it), `based` (had forces or a base there), `fought` (fought there) "
+        "or `struck` (bombed it from the air or from afar)."
+    )
+    since: PartialDate | None = Field(None, description="When it began: `YYYY-MM-DD`, `YYYY-MM` or `\"YYYY\"`.")
+    until: PartialDate | None = Field(None, description="When it ended, written like `since`; leave out while it lasts.")
+    note: Markdown | None = Field(None, description="One plain sentence, if the tie needs one.")
+    sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that back this tie and its dates.")
+
+    @model_validator(mode="after")
+    def _begins_before_it_ends(self):
+        return _in_order(self)
 
 
 class Alias(Strict):
@@ -304,6 +334,10 @@ class Actor(Strict):
     )
     aftermath: Markdown | None = Field(None, description="What happened next, briefly.")
     covers: list[QuoteAnchor] = Field(default_factory=list, description="The article's words this page explains.")
+    places: list[ActorPlace] = Field(
+        default_factory=list,
+        description="Where this actor held ground, was based, fought or struck, each dated and sourced (ids from `data/places.yaml`).",
+    )
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml`.")
     reviewed: date = Field(description="When the page was last checked against its sources: `YYYY-MM-DD`.")
 
@@ -352,6 +386,9 @@ class Term(Strict):
     )
     definition: Markdown = Field(description="The longer explanation on the glossary page.")
     actor: Slug | None = Field(None, description="Id of the actor this term names, if any.")
+    place: Slug | None = Field(
+        None, description="Id of the place (in `data/places.yaml`) this term names: its preview then leads to the map."
+    )
     sources: list[Slug] = Field(default_factory=list, description="Ids from `data/sources.yaml` that back the definition.")
 
     @model_validator(mode="before")
@@ -499,11 +536,83 @@ class Event(Strict):
     explains: list[TextQuote] = Field(
         default_factory=list, description="Words of the article this event explains, quoted."
     )
+    places: list[Slug] = Field(
+        default_factory=list, description="Ids from `data/places.yaml` of where it happened (dated by `date`, sourced by `sources`)."
+    )
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml`.")
 
 
 class EventsFile(Strict):
     events: list[Event] = Field(min_length=1, description="Events in date order.")
+
+
+# --- Places ---------------------------------------------------------------------------------------
+
+
+class PlaceKind(str, Enum):
+    city = "city"
+    town = "town"
+    base = "base"  # an air or naval base
+    province = "province"  # marked at about its middle
+
+
+def _latitude(value: float) -> float:
+    if not -90 <= value <= 90:
+        raise ValueError(f"{value} is no latitude: it runs from -90 (south pole) to 90 (north pole); "
+                         "are latitude and longitude swapped?")
+    return value
+
+
+def _longitude(value: float) -> float:
+    if not -180 <= value <= 180:
+        raise ValueError(f"{value} is no longitude: it runs from -180 to 180 (east of Greenwich is positive)")
+    return value
+
+
+Latitude = Annotated[float, AfterValidator(_latitude)]
+Longitude = Annotated[float, AfterValidator(_longitude)]
+
+
+class Frame(Strict):
+    """The part of the world every map of the site shows, in degrees."""
+
+    west: Longitude = Field(description="Longitude of the left edge.")
+    east: Longitude = Field(description="Longitude of the right edge.")
+    south: Latitude = Field(description="Latitude of the bottom edge.")
+    north: Latitude = Field(description="Latitude of the top edge.")
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if self.east <= self.west or self.north <= self.south:
+            raise ValueError("the frame is empty: `east` must be more than `west`, and `north` more than `south`")
+        return self
+
+
+class Place(Strict):
+    id: Slug = Field(description="How actors, events and glossary terms name this place, e.g. `north-town`.")
+    name: OneLine = Field(description="The name the site uses, as English news usually spells it.")
+    variants: list[Variant] = Field(
+        default_factory=list, description="Other spellings and names: a plain name, or `- name: ...` with a `note:`.",
+        json_schema_extra=_name_or_object,
+    )
+    kind: PlaceKind = Field(description="`city`, `town`, `base` (an air or naval base) or `province`.")
+    lat: Latitude = Field(description="Latitude in decimal degrees, north positive (e.g. 35.95).")
+    lon: Longitude = Field(description="Longitude in decimal degrees, east positive (e.g. 39.01).")
+    country: OneLine = Field(description="The country it lies in.")
+    sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that name and locate it.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_variants(cls, value):
+        return _names_to_objects(value, "variants")
+
+    def forms(self) -> list[str]:
+        return [self.name, *(v.name for v in self.variants)]
+
+
+class PlacesFile(Strict):
+    frame: Frame = Field(description="What every map shows: its edges in degrees (every place must lie inside).")
+    places: list[Place] = Field(min_length=1, description="Every place an actor or event names, one entry each.")
 
 
 # --- Classroom ------------------------------------------------------------------------------------
@@ -714,6 +823,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("claims.yaml", ClaimsFile, "claims"),
     DataFile("events.yaml", EventsFile, "events"),
     DataFile("classroom.yaml", ClassroomFile, "classroom"),
+    DataFile("places.yaml", PlacesFile, "places"),
     DataFile("articles/*.yaml", Article, "articles"),
     DataFile("actors/*.yaml", Actor, "actors"),
 )

@@ -37,12 +37,14 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     articles = [{titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]} for a in explainer.articles_by_date()]
     names = TEXTS["nav"]
     article_section = {names["articles"]: [paths["articles-index"], *articles]}
+    maps = [{titles[paths[f"map:{a.id}"]]: paths[f"map:{a.id}"]} for a in explainer.articles_by_date() if f"map:{a.id}" in paths]
     actor_sections = []
     for kind in explainer.kinds:
         members = explainer.actors_of_kind(kind.id)
         if members:
             actor_sections.append({kind.title: _grouped(members, paths)})
-    generated = [article_section, {names["actors"]: [paths["actors-index"], *actor_sections]}, {names["glossary"]: paths["glossary"]}]
+    generated = [article_section, *([{names["maps"]: maps}] if maps else []),
+                 {names["actors"]: [paths["actors-index"], *actor_sections]}, {names["glossary"]: paths["glossary"]}]
     return generated + _critical_sections(explainer, paths, titles)
 
 

@@ -19,6 +19,7 @@ STYLESHEETS = (
     "stylesheets/critical.css",  # claim marks, the timeline
     "stylesheets/relationships.css",  # who backs whom: the network, the table or cards, each actor's own drawing
     "stylesheets/timeline.css",  # the timeline's scaled overview, gaps and "after the article" tags
+    "stylesheets/maps.css",  # the maps: outlines under the marks, the key, the list of places
     "stylesheets/reading.css",  # the article's reading view, notes, sheet and term previews
     "stylesheets/classroom.css",  # the student handout, teacher key, quiz and vocabulary sheets
     "stylesheets/print.css",  # handouts: @media print rules only

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from pathlib import Path
 
 import jinja2
 import markupsafe
 
-from . import article_view, briefing, catalogue, classroom, critical, dates, relations, timeline
+from . import article_view, briefing, catalogue, classroom, critical, dates, maps, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import md_escape, one_line, plain_text
 from .pages import PageOut, Pages
 from .aggregate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
+MAP_BASE = "maps/outlines.svg"  # not a page: a static file the map pages show under their marks
 
 
 def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
@@ -40,6 +42,12 @@ def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
             paths[f"relationships:{day.isoformat()}"] = f"relationships-{day.isoformat()}.md"
     if explainer.events:
         paths["timeline"] = "timeline.md"
+    if explainer.frame is not None:
+        # One map page per article, as of its date; the outlines under every map are one image file.
+        paths["map-base"] = MAP_BASE
+        paths.update({f"map:{a}": f"maps/{a}.md" for a in explainer.articles})
+        # A closer view of a map's crowded part, where it has one: its outlines are an image of their own.
+        paths.update({f"map-closer:{a}": f"maps/{a}-closer.svg" for a in explainer.articles})
     for a, lesson in explainer.lessons.items():  # the classroom pack, per article: plan, student copy, key
         paths.update({f"lesson:{a}": f"classroom/{a}.md", f"handout:{a}": f"classroom/{a}-handout.md",
                       f"key:{a}": f"classroom/{a}-key.md"})
@@ -136,8 +144,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
     pages_t = texts["pages"]
     if glossary is None:
-        targets = {t.id: paths[f"actor:{t.actor}"] if t.actor else f"{paths['glossary']}#{t.id}" for t in explainer.terms}
-        glossary = GlossaryIndex(explainer.terms, targets)
+        glossary = _glossary_index(explainer, paths)
     pages: list[PageOut] = []
     # Relative URLs by (folder of the linking page, target key): a few folders link to the same pages,
     # and `relpath` (two `abspath` calls) for every link was about half of the rendering time.
@@ -160,21 +167,27 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
 
         here = page_url(path, directory_urls)
 
+        def asset(target_key: str) -> str:
+            """A static file's URL (not a page's), relative to this page, for raw HTML."""
+            return relative_url(paths[target_key], here)
+
         def url(target_key: str, fragment: str = "") -> str:
             """A link for raw HTML, which MkDocs does not rewrite: the target page's URL, relative to this one."""
             target = relative_url(page_url(paths[target_key], directory_urls), here)
             return target + (f"#{fragment}" if fragment else "")
 
-        text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, paths=paths, where=where,
-                                                 t=texts, **context)
+        text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, asset=asset, paths=paths,
+                                                 where=where, t=texts, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
     kinds = {k.id: k for k in explainer.kinds}
     ego_day, egos = relations.ego_diagrams(explainer)
+    map_key = first_map_key(explainer)
     for actor in explainer.actors.values():
         theirs = incoming.get(actor.id, [])
         render(f"actor:{actor.id}", "actor.md.j2", actor.name, actor=actor, kind=kinds.get(actor.kind),
+               place_map=_actor_map(explainer, actor), map_key=map_key,
                ego=egos.get(actor.id), ego_day=ego_day, ego_legend=relations.legend(),
                spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
@@ -186,6 +199,11 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", pages_t["articles"]["title"])
     render("actors-index", "actors_index.md.j2", pages_t["actors"]["title"])
+    closer_pages: list[PageOut] = []
+    _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"])
+    if "map-base" in paths:
+        pages.append(PageOut(paths["map-base"], "Map outlines", _map_base(explainer, env)))
+    pages += closer_pages
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", pages_t["glossary"]["title"], usage=usage)
     if "home" in paths:
@@ -244,7 +262,8 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
             return next((a for a in reversed(dated) if timeline.is_after(event_date, a.as_of)), None)
 
         render("timeline", "timeline.md.j2", words["timeline"]["title"], quotes_by_span=quotes_by_span, periods=periods, cited=cited,
-               latest_before=latest_before,
+               latest_before=latest_before, event_maps={e.id: m for e in explainer.events if (m := event_map(explainer, e))},
+               map_key=first_map_key(explainer),
                axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
     for article_id, lesson in explainer.lessons.items():
         _render_classroom(explainer, render, paths, words, article_id, lesson, quotes)
@@ -276,6 +295,119 @@ def _render_classroom(explainer: Explainer, render, paths: dict[str, str], words
                order=order, **common)
 
 
+def _glossary_index(explainer: Explainer, paths: dict[str, str]) -> GlossaryIndex:
+    """Every term's forms, and every place's: a term leads to its actor's page, else to its place on
+    the map, else to the glossary; a place no term names is marked with a tooltip of its own."""
+    first_map = _first_map(explainer, paths)
+
+    def target(term) -> str:
+        if term.actor:
+            return paths[f"actor:{term.actor}"]
+        if term.place and first_map:
+            return f"{first_map}#place-{term.place}"
+        return f"{paths['glossary']}#{term.id}"
+
+    targets = {t.id: target(t) for t in explainer.terms}
+    named = {t.place for t in explainer.terms if t.place}
+    place_terms = []
+    if first_map:
+        from .model import Term  # only when there are places: a cached build never gets here
+
+        for place in explainer.places.values():
+            if place.id in named:
+                continue
+            term_id = f"place-{place.id}"
+            what = maps.KIND_WORDS[place.kind.value].format(country=place.country)
+            short = maps.PLACE_SHORT.format(what=what[0].upper() + what[1:])
+            place_terms.append(Term(id=term_id, term=place.name, variants=[v.name for v in place.variants],
+                                    short=short, definition=short))
+            targets[term_id] = f"{first_map}#place-{place.id}"
+    return GlossaryIndex([*explainer.terms, *place_terms], targets)
+
+
+def _first_map(explainer: Explainer, paths: dict[str, str]) -> str | None:
+    """The map a place's mark leads to: that of the earliest article (by its date, then its id)."""
+    key = first_map_key(explainer)
+    return paths[key] if key else None
+
+
+def first_map_key(explainer: Explainer) -> str | None:
+    if explainer.frame is None or not explainer.articles:
+        return None
+    first = min(explainer.articles.values(), key=lambda a: (a.as_of is None, a.as_of.isoformat() if a.as_of else "", a.id))
+    return f"map:{first.id}"
+
+
+def _map_context(explainer: Explainer, view, sid: str, title: str) -> dict:
+    return {"view": view, "sid": sid, "map_title": title, "borders_note": maps.BORDERS_NOTE, "base": "map-base",
+            "kind_titles": {k.id: k.title for k in explainer.kinds}, "tie_words": maps.TIE_WORDS,
+            "tie_legend": maps.TIE_LEGEND, "place_kinds": maps.KIND_WORDS, "dates_text": maps.dates_text}
+
+
+def _closer_view(explainer: Explainer, article, view, presences: list, on: str, title: str) -> dict | None:
+    """A closer view of the part of an article's map where names found no room, or None."""
+    part = maps.crowded_frame(view, explainer.frame)
+    if part is None:
+        return None
+    inside = [p for p in presences if part.holds(p.place, inset=0.1)]  # no marker cut by the edge
+    closer = maps.view(explainer, inside, subject=f"the crowded part of the map{on}", plain_shape=maps.OTHER_SHAPE, frame=part)
+    return _map_context(explainer, closer, "xp-map-closer", title) | {
+        "base": f"map-closer:{article.id}", "view_frame": part, "plain": None, "plain_shape": None}
+
+
+def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja2.Environment,
+                 closer_pages: list, words: dict) -> None:
+    """One map per article: every actor's ties to places on the article's date, and the other places;
+    and a closer view of where it is crowded (its outlines one more image, in `closer_pages`)."""
+    if explainer.frame is None:
+        return
+    for article in explainer.articles.values():
+        day = article.as_of
+        presences = maps.presences_of(explainer, explainer.actors.values(), day)
+        shown = {p.place.id for p in presences}
+        presences += [maps.Presence(place) for place in explainer.places.values() if place.id not in shown]
+        on = words["on_day"].format(date=dates.readable(day)) if day else ""
+        view = maps.view(explainer, presences, subject=f"the places of the actors{on}", plain_shape=maps.OTHER_SHAPE)
+        title = (words["title"] if len(explainer.articles) == 1 else words["title_unit"]).format(on=on, article=article.title)
+        cited = list(dict.fromkeys(s for p in presences for s in p.sources))
+        mp = _map_context(explainer, view, "xp-map", title) | {
+            "caption": words["caption"].format(on=on), "plain": words["other"], "plain_shape": maps.OTHER_SHAPE}
+        closer = _closer_view(explainer, article, view, presences, on, words["closer"].format(on=on))
+        if closer:
+            view.detail_box = maps.box_of(closer["view_frame"], explainer.frame)
+            closer_pages.append(PageOut(paths[closer["base"]], "Map outlines, closer view",
+                                        _map_base(explainer, env, closer["view_frame"])))
+        render(f"map:{article.id}", "map.md.j2", title, article=article, cited=cited, mp=mp, closer=closer)
+
+
+def _actor_map(explainer: Explainer, actor) -> dict | None:
+    """The small map on an actor's page: every place it was tied to, at any date (the list gives the dates)."""
+    if explainer.frame is None or not actor.places:
+        return None
+    presences = maps.presences_of(explainer, [actor], None)
+    title = f"Where {actor.name} was"
+    view = maps.view(explainer, presences, subject=f"the places of {actor.name}", countries_named=True)
+    return _map_context(explainer, view, "xp-map-actor", title) | {"entries": presences, "plain": None, "plain_shape": None}
+
+
+def event_map(explainer: Explainer, event) -> dict | None:
+    """The small map of a timeline event that names its places."""
+    if explainer.frame is None or not event.places:
+        return None
+    presences = [maps.Presence(explainer.places[p]) for p in event.places]
+    title = f"Where it happened: {event.title}"
+    view = maps.view(explainer, presences, subject=f"where {event.title[:1].lower() + event.title[1:]}")
+    return _map_context(explainer, view, f"xp-map-{event.id}", title) | {"plain": "where it happened",
+                                                                         "plain_shape": maps.EVENT_SHAPE}
+
+
+def _map_base(explainer: Explainer, env: jinja2.Environment, frame=None) -> str:
+    proj = maps.projection(frame or explainer.frame)
+    return env.get_template("map_base.svg.j2").render(
+        width=proj.width, height=proj.height, map_height=proj.map_height, countries=maps.countries(proj),
+        title="Country outlines (Natural Earth)", number=relations.number)
+
+
 def _in_each_article(explainer: Explainer, actor) -> dict:
     """For a unit of several articles: which name the actor, and what each says and gets wrong."""
     said, records, named = [], [], []
@@ -292,8 +424,8 @@ def _in_each_article(explainer: Explainer, actor) -> dict:
 
 
 def _cited_on_page(actor, incoming: list) -> list[str]:
-    """The page's own sources first, then those its relationship rows cite, each once."""
-    rows = [rel for rel in actor.relationships] + [rel for _, rel in incoming]
+    """The page's own sources first, then those its relationship rows and places cite, each once."""
+    rows = [rel for rel in actor.relationships] + [rel for _, rel in incoming] + list(actor.places)
     extra = sorted({s for rel in rows for s in rel.sources} - set(actor.sources))
     return list(dict.fromkeys(actor.sources)) + extra
 
@@ -307,6 +439,9 @@ def _incoming_relationships(explainer: Explainer) -> dict[str, list]:
     return incoming
 
 
+_DRAWING = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
 def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageOut]) -> dict[str, dict]:
     """For each term: the article paragraphs and actor pages that use one of its forms."""
     usage: dict[str, dict] = {t.id: {"paragraphs": [], "actors": [], "by_article": []} for t in explainer.terms}
@@ -314,6 +449,8 @@ def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageO
         for paragraph in article.paragraphs:
             number = explainer.paragraph_number(article.id, paragraph.id)
             for term_id in sorted(glossary.terms_in(paragraph.text)):
+                if term_id not in usage:  # a place's own mark has no glossary entry
+                    continue
                 use = (article, paragraph, number)
                 usage[term_id]["paragraphs"].append(use)
                 groups = usage[term_id]["by_article"]
@@ -323,6 +460,9 @@ def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageO
     by_path = {p.path: p for p in pages}
     for actor in explainer.actors.values():
         page = by_path.get(f"actors/{actor.id}.md")
-        for term_id in sorted(glossary.terms_in(page.markdown if page else "")):
-            usage[term_id]["actors"].append(actor)
+        # Drawings are not read for terms (the marker skips them too): a map's labels are no use of a term.
+        text = _DRAWING.sub("", page.markdown) if page else ""
+        for term_id in sorted(glossary.terms_in(text)):
+            if term_id in usage:
+                usage[term_id]["actors"].append(actor)
     return usage

@@ -93,6 +93,10 @@ def summarise(explainer: Explainer) -> Summary:
         cited.update(actor.sources)
         for rel in actor.relationships:
             cited.update(rel.sources)
+        for spot in actor.places:
+            cited.update(spot.sources)
+    for place in explainer.places.values():
+        cited.update(place.sources)
     for term in explainer.terms:
         cited.update(term.sources)
     for item in [*explainer.claims.values(), *explainer.events]:

@@ -45,6 +45,8 @@ class _Checks:
     events: list = field(default_factory=list)
     lessons: dict = field(default_factory=dict)
     actor_questions: dict = field(default_factory=dict)
+    places: dict = field(default_factory=dict)
+    frame: model.Frame | None = None
 
     def run(self) -> Explainer:
         raw, problems = self.raw, self.problems
@@ -64,6 +66,8 @@ class _Checks:
         self.articles_ok = not any(key.startswith("articles:") for key in raw.unreadable)
         if raw.unit:
             self.unit_texts(raw.unit)
+        if raw.places:
+            self.places_and_frame(raw.places)
         for entry in self.article_entries.values():
             self.paragraph_ids(entry)
         for actor_id, entry in self.actor_entries.items():
@@ -80,7 +84,8 @@ class _Checks:
         position = {(a.id, p.id): i for a in articles for i, p in enumerate((a.headline, *a.paragraphs))}
         self.spans.sort(key=lambda s: (s.article, position[(s.article, s.paragraph)], s.start, -s.end, s.kind, s.owner))
         return dataclasses.replace(self.base, spans=tuple(self.spans), claims=self.claims, loaded=self.loaded,
-                                   events=self.events, lessons=self.lessons, actor_questions=self.actor_questions)
+                                   events=self.events, lessons=self.lessons, actor_questions=self.actor_questions,
+                                   places=self.places, frame=self.frame)
 
     # --- each file ---------------------------------------------------------------------------------
 
@@ -115,6 +120,9 @@ class _Checks:
                 problems.append(entry.problem(("relationships", i, "target"), "an actor cannot have a relationship with itself"))
             self.cited(entry, ("relationships", i, "sources"), rel.sources)
         self.cited(entry, ("sources",), actor.sources)
+        for i, spot in enumerate(actor.places):
+            self.known_place(entry, ("places", i, "place"), spot.place)
+            self.cited(entry, ("places", i, "sources"), spot.sources)
         if self.articles_ok:
             for article_id in actor.articles:
                 if article_id not in self.base.articles:
@@ -128,12 +136,46 @@ class _Checks:
                 self.spans.append(Span(_span_id(actor.id, words, used_ids), actor.id, article_id, paragraph.id,
                                        match.start, match.end, anchor, words=words))
 
+    def places_and_frame(self, entry: Entry) -> None:
+        """Places: unique ids, known sources, and every place inside the frame the maps show."""
+        places_file: model.PlacesFile = entry.value
+        self.places = _unique(entry, "places", self.problems)
+        self.frame = frame = places_file.frame
+        from .maps import outline_box  # the outlines the generator ships cover this box only
+
+        west, south, east, north = outline_box()
+        if frame.west < west or frame.east > east or frame.south < south or frame.north > north:
+            self.problems.append(entry.problem(("frame",), f"the frame reaches beyond the country outlines the generator "
+                                                           f"ships (west {west}, south {south}, east {east}, north {north}); "
+                                                           "keep it inside, or make new outlines with scripts/map_outlines.py"))
+        for i, place in enumerate(places_file.places):
+            self.cited(entry, ("places", i, "sources"), place.sources)
+            if not (frame.south <= place.lat <= frame.north and frame.west <= place.lon <= frame.east):
+                self.problems.append(entry.problem(("places", i), f"'{place.id}' ({place.lat}, {place.lon}) lies outside the "
+                                                                  f"map's frame (latitude {frame.south} to {frame.north}, "
+                                                                  f"longitude {frame.west} to {frame.east}); check the "
+                                                                  "coordinates, or widen `frame:`"))
+
+    def known_place(self, entry: Entry, path: tuple, place_id: str) -> None:
+        """A place id that `places.yaml` lists (unless that file is itself broken)."""
+        if "places" not in self.raw.unreadable and place_id not in self.places:
+            self.problems.append(entry.problem(path, _unknown("place", place_id, self.places, f"{self.raw.folder}/places.yaml")))
+
     def glossary(self, entry: Entry) -> None:
         claimed: dict[str, tuple[str, int]] = {}
         actors, raw = self.actor_entries, self.raw
+        place_forms = {form.casefold(): p.id for p in self.places.values() for form in p.forms()}
         for i, term in enumerate(entry.value.terms):
             if term.actor and term.actor not in actors and f"actors:{term.actor}" not in raw.unreadable:
                 self.problems.append(entry.problem(("terms", i, "actor"), _unknown("actor", term.actor, actors)))
+            if term.place:
+                self.known_place(entry, ("terms", i, "place"), term.place)
+            for form in term.forms():
+                owner = place_forms.get(form.casefold())
+                if owner and owner != term.place:
+                    self.problems.append(entry.problem(("terms", i), f"'{form}' is also the name of place '{owner}' in "
+                                                                     f"{raw.folder}/places.yaml: add `place: {owner}` to this term"))
+                    break
             self.cited(entry, ("terms", i, "sources"), term.sources)
             for form in term.forms():
                 key = form.casefold()
@@ -169,6 +211,8 @@ class _Checks:
                 if actor_id not in actors and f"actors:{actor_id}" not in raw.unreadable:
                     self.problems.append(entry.problem(("events", i, "actors", j), _unknown("actor", actor_id, actors)))
             self.cited(entry, ("events", i, "sources"), event.sources)
+            for j, place_id in enumerate(event.places):
+                self.known_place(entry, ("events", i, "places", j), place_id)
             for j, anchor in enumerate(event.explains):
                 found = self.quote(entry, ("events", i, "explains", j), anchor)
                 if found and events.get(event.id) is event:
