@@ -24,7 +24,7 @@ from explainer.glossary_marker import GlossaryExtension, marks_as_comments, term
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
 from explainer.problems import DataError
-from explainer.safety import html_problems
+from explainer.safety import html_problems, outline_problems
 
 GLOSSARY = GlossaryExtension()
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -52,7 +52,8 @@ def on_config(config):
     # with the contributor's messages before anything is written to the site folder.
     try:
         prepared = prepare(_data_dir(config), cache_dir=_cache_dir(config), site_name=config.site_name,
-                           site_url=config.site_url, directory_urls=config.use_directory_urls)
+                           site_url=config.site_url, directory_urls=config.use_directory_urls,
+                           docs_dir=Path(config.docs_dir))
     except DataError as err:
         raise PluginError("The data has problems:\n" + err.report()) from None
     _build["prepared"] = prepared
@@ -67,8 +68,9 @@ def on_files(files, config):
     # the nav is extended here, not in on_nav, so MkDocs builds previous/next links itself.
     prepared = _build["prepared"]
     for page in prepared.pages:
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
+        if files.get_file_from_path(page.path) is not None:  # a file of another plugin: the data check saw docs/ only
+            raise PluginError(f"{page.path}: another file is where the generated page '{page.title}' goes; "
+                              "rename or remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     config.nav = site_nav(config.nav, prepared.sections, hand_written)
@@ -85,7 +87,7 @@ def on_page_content(html, page, config, files):
     # Second line of defence: the validator already refuses scripts and unsafe links in data; should
     # one get through into a generated page anyway, fail the build rather than publish it.
     if page.file.generated_by is not None:
-        found = html_problems(html)
+        found = html_problems(html) or outline_problems(html)
         if found:
             raise PluginError(f"{page.file.src_uri}: generated page would contain {found[0]}; nothing was built")
     return html + _preview_links(html, page, files)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check the data folder without building the site: every problem at once, then a summary.
 
-Usage: python scripts/validate.py [DATA_DIR]   (default: the `data/` folder beside this script's parent)
+Usage: python scripts/validate.py [DATA_DIR [DOCS_DIR]]   (default: `data/` and `docs/` of the project)
+The hand-written pages of DOCS_DIR are checked against the pages the data generates.
 Exit status: 0 when the data is good, 1 when it has problems.
 """
 
@@ -21,9 +22,10 @@ from explainer.validate import load_explainer  # noqa: E402
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
+    docs_dir = Path(argv[2]) if len(argv) > 2 else ROOT / "docs"
     started = time.perf_counter()
     try:
-        explainer = load_explainer(data_dir)
+        explainer = load_explainer(data_dir, docs_dir)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1

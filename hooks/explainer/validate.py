@@ -117,11 +117,17 @@ class Explainer:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
 
 
-def load_explainer(data_dir: Path) -> Explainer:
-    """Read and check `data_dir`; raise DataError listing every problem if anything is wrong."""
+def load_explainer(data_dir: Path, docs_dir: Path | None = None) -> Explainer:
+    """Read and check `data_dir`; raise DataError listing every problem if anything is wrong. With
+    `docs_dir`, the hand-written pages there are checked against the generated ones, too."""
+    from .page_clashes import hand_written_pages, page_clashes
+    from .render import page_paths  # render imports this module: imported when first needed
+
     raw = read_data(Path(data_dir))
     problems = list(raw.problems)
     explainer = _assemble(raw, problems)
+    docs_name = Path(docs_dir).name if docs_dir is not None else "docs"
+    problems += page_clashes(page_paths(explainer), raw, hand_written_pages(docs_dir), docs_name)
     if problems:
         raise DataError(problems)
     return explainer
