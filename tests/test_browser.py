@@ -57,7 +57,8 @@ def _chromium_or_skip():
     except ImportError as err:
         problem = f"Playwright is not installed ({err})"
     else:
-        problem = None if CHROMIUM.is_file() else f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+        problem = None if CHROMIUM.is_file() else (f"no Chromium at {CHROMIUM}; run: sudo apt-get install -y chromium "
+                                                   "(make test installs it when run as root)")
     if problem:
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(f"{problem}: the browser tests cannot be skipped on CI", pytrace=False)
