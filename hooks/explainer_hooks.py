@@ -12,6 +12,7 @@ import html as html_text
 import json
 import logging
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
+from explainer import preview
 from explainer.glossary_marker import GlossaryExtension, marks_as_comments, terms_marked
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
@@ -47,15 +49,29 @@ def _cache_dir(config) -> Path | None:
     return (Path(config.config_file_path).parent / folder).resolve()
 
 
+def on_startup(command, dirty):
+    preview.started(command)
+
+
 def on_config(config):
     # Runs first in every build (and every `serve` rebuild): re-read the data so edits show, and stop
-    # with the contributor's messages before anything is written to the site folder.
+    # with the contributor's messages before anything is written to the site folder. While serving,
+    # a failed build would make the server hold every request: the preview keeps the last good pages
+    # and shows the problems on them instead.
+    _build["banner"] = ""
     try:
         prepared = prepare(_data_dir(config), cache_dir=_cache_dir(config), site_name=config.site_name,
                            site_url=config.site_url, directory_urls=config.use_directory_urls,
                            docs_dir=Path(config.docs_dir))
+        preview.remember(prepared)
     except DataError as err:
-        raise PluginError("The data has problems:\n" + err.report()) from None
+        prepared = preview.last_good(_cache_dir(config)) if preview.serving() else None
+        if prepared is None:
+            raise PluginError("The data has problems:\n" + err.report()) from None
+        # Printed, not logged: with --strict an error in the log would fail the build it keeps alive.
+        print("The data has problems; the preview keeps the last good pages until they are fixed:\n"
+              + err.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
+        _build["banner"] = preview.banner(err)
     _build["prepared"] = prepared
     GLOSSARY.index = prepared.glossary  # the index the renderer built, not a second one
     config.markdown_extensions.append(GLOSSARY)
@@ -90,7 +106,7 @@ def on_page_content(html, page, config, files):
         found = html_problems(html) or outline_problems(html)
         if found:
             raise PluginError(f"{page.file.src_uri}: generated page would contain {found[0]}; nothing was built")
-    return html + _preview_links(html, page, files)
+    return _build.get("banner", "") + html + _preview_links(html, page, files)
 
 
 def _preview_links(html, page, files) -> str:
