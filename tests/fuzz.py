@@ -246,16 +246,20 @@ def _judge_messages(data_dir: Path, messages: list[str]) -> Outcome:
     return Outcome("clean refusal")
 
 
-def fuzz(runs: int, seed: int, timeout: float = 10.0, report=print) -> Tally:
-    """`runs` mutated copies of the real data, from `seed`; every crash is described in `Tally.crashes`."""
+def fuzz(runs: int, seed: int, timeout: float = 10.0, report=print, budget: float | None = None) -> Tally:
+    """`runs` mutated copies of the real data, from `seed`; every crash is described in `Tally.crashes`.
+    With `budget` (seconds), it stops early once that is spent: the runs made are the seed's first ones."""
     rng = random.Random(seed)
     tally = Tally()
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         shutil.copytree(REAL_DATA, data_dir)
         files = sorted(p for p in data_dir.rglob("*.yaml"))
         originals = {p: p.read_bytes() for p in files}
         for run in range(runs):
+            if budget is not None and time.perf_counter() - started > budget:
+                break
             target = rng.choice(files)
             raw = originals[target]
             applied = []

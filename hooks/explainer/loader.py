@@ -82,7 +82,7 @@ def read_data(data_dir: Path) -> RawData:
             if kind == "folder" and pattern is None:
                 continue  # a folder of its own name: its files are looked at one by one
             raw.problems.append(Problem(shown, 1, "", _NOT_A_FILE[kind] if kind != "file" else _stray_file_message(rel)))
-            if pattern is not None:  # `actors/isis.yaml/`: say it once here, not at every reference to it
+            if pattern is not None:  # `actors/<id>.yaml/`: say it once here, not at every reference to it
                 slot = _KIND_OF_PATTERN[pattern]
                 raw.unreadable.add(f"{slot}:{path.stem}" if slot in ("articles", "actors") else slot)
             continue

@@ -21,6 +21,7 @@ from .pipeline import Prepared
 from .problems import DataError
 
 _state: dict = {"serving": False, "last_good": None}
+SHOWN = 5  # problems listed on the page (a phone shows them in a screen or two); the terminal has every one
 
 
 def started(command: str) -> None:
@@ -63,4 +64,6 @@ def _template() -> jinja2.Template:
 
 def banner(error: DataError) -> str:
     """The HTML shown at the top of every page of the preview while the data has problems."""
-    return _template().render(problems=[str(p) for p in error.problems])
+    # Each as its place (file:line, to open) and what is wrong, both as `str(Problem)` writes them.
+    problems = [str(p).split(": ", 1) for p in error.problems]
+    return _template().render(problems=problems, shown=SHOWN)
