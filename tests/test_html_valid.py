@@ -53,7 +53,7 @@ def test_the_classroom_copy_is_valid_html(offline_folder):
 
 
 def test_the_checker_finds_what_the_theme_got_wrong(tmp_path):
-    """What Material 9.8.1 wrote before overrides/ fixed it: the checker must call each an error."""
+    """What Material 9.8.1 wrote before the theme overrides (hooks/explainer/theme/) fixed it: the checker must call each an error."""
     (tmp_path / "page.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
         '<input type="checkbox" id="a" autocomplete="off"><label for="a" tabindex="">A</label>'

@@ -41,6 +41,7 @@ class RawData:
 
     articles: list[Entry] = field(default_factory=list)
     actors: list[Entry] = field(default_factory=list)
+    unit: Entry | None = None
     sources: Entry | None = None
     kinds: Entry | None = None
     glossary: Entry | None = None
@@ -55,28 +56,30 @@ class RawData:
     unreadable: set[str] = field(default_factory=set)
 
 
-_KIND_OF_PATTERN = {
-    "sources.yaml": "sources",
-    "kinds.yaml": "kinds",
-    "glossary.yaml": "glossary",
-    "claims.yaml": "claims",
-    "events.yaml": "events",
-    "classroom.yaml": "classroom",
-    "articles/*.yaml": "articles",
-    "actors/*.yaml": "actors",
-}
+_KIND_OF_PATTERN = {f.pattern: f.slot for f in model.DATA_FILES}
+
+
+def shown_path(path: Path) -> str:
+    """A path as a contributor would type it from where they stand: relative to the working folder
+    when it lies below it (`data/actors/x.yaml`), else absolute (`/home/me/unit/data/actors/x.yaml`)."""
+    path = Path(path).absolute()
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if relative == ".." or relative.startswith("../") else Path(relative).as_posix()
 
 
 def read_data(data_dir: Path) -> RawData:
     """Read every file of `data_dir`; a missing or broken file is a problem, never an exception."""
     data_dir = Path(data_dir)
-    raw = RawData(folder=data_dir.name)
+    raw = RawData(folder=shown_path(data_dir))
     if not data_dir.is_dir():
         raw.problems.append(Problem(str(data_dir), 1, "", "data folder not found; check `extra.explainer.data` in mkdocs.yml"))
         return raw
     for path, kind in data_files(data_dir):
         rel = path.relative_to(data_dir).as_posix()
-        shown = f"{data_dir.name}/{rel}"
+        shown = f"{raw.folder}/{rel}"
         pattern = _pattern_of(rel)
         if kind != "file" or pattern is None:
             if kind == "folder" and pattern is None:
@@ -93,15 +96,15 @@ def read_data(data_dir: Path) -> RawData:
         if entry is None:
             raw.unreadable.add(f"{slot}:{path.stem}" if slot in ("articles", "actors") else slot)
             continue
-        if slot in ("articles", "actors"):
+        if slot in ("articles", "actors"):  # one item per file
             getattr(raw, slot).append(entry)
         else:
             setattr(raw, slot, entry)
-    for name in ("sources.yaml", "kinds.yaml", "glossary.yaml"):
+    for name in (f.pattern for f in model.DATA_FILES if f.required):
         if not os.path.lexists(data_dir / name):
-            raw.problems.append(Problem(f"{data_dir.name}/{name}", 1, "", "required file is missing; create it"))
+            raw.problems.append(Problem(f"{raw.folder}/{name}", 1, "", "required file is missing; create it"))
     if not any(data_dir.glob("articles/*.yaml")):
-        raw.problems.append(Problem(f"{data_dir.name}/articles", 1, "", "no article found; add data/articles/<id>.yaml"))
+        raw.problems.append(Problem(f"{raw.folder}/articles", 1, "", f"no article found; add {raw.folder}/articles/<id>.yaml"))
     return raw
 
 

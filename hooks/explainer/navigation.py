@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .pages import Pages
-    from .validate import Explainer
+    from .aggregate import Explainer
 
 
 def site_nav(nav: list | None, sections: list, hand_written: list[str] = ()) -> list:
@@ -32,7 +32,7 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     """Nav sections for the articles, the actors by kind, the glossary and the critical-reading pages."""
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
-    articles = [{titles[paths[f"article:{a}"]]: paths[f"article:{a}"]} for a in explainer.articles]
+    articles = [{titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]} for a in explainer.articles_by_date()]
     article_section = {"Articles": [paths["articles-index"], *articles]}
     actor_sections = []
     for kind in explainer.kinds:
@@ -45,7 +45,8 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
 
 def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:
     """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (lessons, handouts)."""
-    reading = [{titles[paths[key]]: paths[key]} for key in ("claims", "wording", "relationships", "timeline") if key in paths]
+    order = ("claims", "wording", "relationships", *sorted(k for k in paths if k.startswith("relationships:")), "timeline")
+    reading = [{titles[paths[key]]: paths[key]} for key in order if key in paths]
     classroom = []
     for article_id in explainer.lessons:
         classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]} for key in ("lesson", "handout")]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # a build served from the cache lists hand-written pages with
     from .loader import RawData
 
 # What a reader calls the generated pages that come from no single id (the messages name them).
-_SITE_PAGES = {"actors-index": "the actors index", "glossary": "the glossary page",
+_SITE_PAGES = {"home": "the home page", "actors-index": "the actors index", "glossary": "the glossary page",
                "articles-index": "the articles index", "claims": "the claims page", "wording": "the wording page",
                "relationships": "the relationships page", "timeline": "the timeline page"}
 
@@ -37,6 +37,8 @@ def _owner(key: str, raw: RawData) -> tuple[str, int, str, str] | None:
 
 def _described(key: str, raw: RawData) -> str:
     owner = _owner(key, raw)
+    if owner is None and key.startswith("relationships:"):
+        return f"the relationships page of {key.partition(':')[2]}"
     if owner is None:
         return _SITE_PAGES.get(key, f"the generated page '{key}'")
     file, line, _, what = owner

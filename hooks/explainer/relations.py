@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import model
-from .validate import Explainer
+from .aggregate import Explainer
 
 # The tie kinds the matrix and the diagram show, in legend order; `part-of` and `split-from` are
 # structure, not alliance, and are listed in text only.
@@ -449,6 +449,11 @@ def article_day(explainer: Explainer) -> date | None:
     """The day the ties are shown as of: the first article's `as_of`, or None (every tie current)."""
     days = sorted(a.as_of for a in explainer.articles.values() if a.as_of)
     return days[0] if days else None
+
+
+def article_days(explainer: Explainer) -> list[date]:
+    """The days the articles describe, each once, earliest first: one view of the ties per day."""
+    return sorted({a.as_of for a in explainer.articles.values() if a.as_of})
 
 
 def ego_diagrams(explainer: Explainer) -> tuple[date | None, dict[str, Diagram]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .critical import verdict_key
 from .markup import plain_text
 from .glossary_marker import GlossaryIndex
-from .validate import Explainer
+from .aggregate import Explainer
 
 READING_GRADE_TARGET = 9
 READING_GRADE_LIMIT = 11
