@@ -546,6 +546,12 @@ class Unit(Strict):
         description="What the unit is about and what the site helps a reader do, in one to four plain sentences: "
         "the home page opens with it."
     )
+    texts: dict[str, OneLine] = Field(
+        default_factory=dict,
+        description="The site's own wording for some interface texts, by their key in the generator's catalogue "
+        "(`hooks/explainer/texts/en.yaml`), for texts that depend on the topic or the genre: "
+        "`pages.actors.intro: The councils and companies the reports name...`.",
+    )
 
 
 # --- The data files -------------------------------------------------------------------------------

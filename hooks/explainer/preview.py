@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import catalogue
 from .pipeline import Prepared
 from .problems import DataError
 
@@ -66,4 +67,4 @@ def banner(error: DataError) -> str:
     """The HTML shown at the top of every page of the preview while the data has problems."""
     # Each as its place (file:line, to open) and what is wrong, both as `str(Problem)` writes them.
     problems = [str(p).split(": ", 1) for p in error.problems]
-    return _template().render(problems=problems, shown=SHOWN)
+    return _template().render(problems=problems, shown=SHOWN, t=catalogue.TEXTS)
