@@ -13,6 +13,7 @@ mutations, so it can be replayed with `--seed`.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -36,7 +37,8 @@ from explainer.problems import DataError  # noqa: E402
 from explainer.text_policy import BIDI_CONTROLS  # noqa: E402
 
 REAL_DATA = ROOT / "data"
-MESSAGE = re.compile(r"^(data(?:/[^:]+)?):(\d+): \S")
+# `file:line: ...`, the file as the loader shows it: relative to the working folder, or absolute.
+MESSAGE = re.compile(r"^([^:]+):(\d+): \S")
 # Characters worth trying: controls, bidi, zero-width, combining marks, line separators, odd scripts.
 TRICKY = ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u202e", "\u202a", "\u2066", "\u2069",
           "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u0301", "\u0308", "\u20dd", "\u2028",
@@ -235,9 +237,11 @@ def _judge_messages(data_dir: Path, messages: list[str]) -> Outcome:
         found = MESSAGE.match(message)
         if not found:
             return Outcome("crash", f"message names no data file and line: {message!r}")
-        where = data_dir.parent / found.group(1)
+        where = Path(os.path.abspath(found.group(1)))
         line = int(found.group(2))
-        if not (where.exists() or where.is_symlink()) and found.group(1) != "data/articles":
+        if where != data_dir and data_dir not in where.parents:
+            return Outcome("crash", f"message names no file of the data folder: {message!r}")
+        if not (where.exists() or where.is_symlink()) and where != data_dir / "articles":
             return Outcome("crash", f"message names a file that is not there: {message!r}")
         if where.is_file() and not where.is_symlink():
             lines = where.read_bytes().count(b"\n") + 1

@@ -38,7 +38,9 @@ def test_the_judge_wants_file_and_line_in_every_message(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "kinds.yaml").write_text("a: 1\nb: 2\n", encoding="utf-8")
     data = tmp_path / "data"
-    assert fuzz._judge_messages(data, ["data/kinds.yaml:2: a: wrong"]).kind == "clean refusal"
-    assert fuzz._judge_messages(data, ["data/kinds.yaml:9: a: wrong"]).kind == "crash"  # past the end
+    kinds = data / "kinds.yaml"
+    assert fuzz._judge_messages(data, [f"{kinds}:2: a: wrong"]).kind == "clean refusal"
+    assert fuzz._judge_messages(data, [f"{kinds}:9: a: wrong"]).kind == "crash"  # past the end
     assert fuzz._judge_messages(data, ["something broke"]).kind == "crash"
-    assert fuzz._judge_messages(data, ["data/kinds.yaml:1: holds \u202e"]).kind == "crash"  # printed raw
+    assert fuzz._judge_messages(data, [f"{tmp_path}/elsewhere.yaml:1: a: wrong"]).kind == "crash"  # not the data
+    assert fuzz._judge_messages(data, [f"{kinds}:1: holds \u202e"]).kind == "crash"  # printed raw
