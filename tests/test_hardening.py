@@ -265,3 +265,15 @@ def test_the_size_cap_is_checked_without_reading(mini_data: Path, monkeypatch):
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert any("file is 600 KiB" in m for m in problems_of(mini_data))
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 50 * 1024
+
+
+def test_a_last_line_without_its_colon_is_named_inside_the_file(mini_data: Path):
+    """Found by `make fuzz` (seed 2026): a file cut short after a word was reported one line past its end."""
+    path = mini_data / "kinds.yaml"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + "\n  dangling words", encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").count("\n") + 1
+    message = only(problems_of(mini_data))
+    line = int(message.split(":")[1])
+    assert 1 <= line <= lines, message
+    assert "add the missing ':'" in message

@@ -119,7 +119,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         mark = err.problem_mark or err.context_mark
         if err.context_mark and "quoted scalar" in (err.context or ""):
             mark = err.context_mark  # point at the opening quote, not at the end of the file
-        line = mark.line + 1 if mark else 1
+        if err.context_mark and "could not find expected ':'" in (err.problem or ""):
+            mark = err.context_mark  # where the line that lacks its ':' starts, not where the scan gave up
+        # A mark at the end of the stream can stand one line past the last: never name a line the file lacks.
+        line = min(mark.line + 1 if mark else 1, text.count("\n") + 1)
         runaway = _runaway_quote(text, line)
         if runaway:
             return fail(runaway, f"a quoted value that starts on this line runs on to line {line}, where the "
@@ -202,6 +205,8 @@ def _explain_syntax_error(err: yaml.MarkedYAMLError) -> str:
         return "a tab character is used for indentation; YAML needs spaces"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "a quoted value that starts on this line is never closed; add the closing quote"
+    if "could not find expected ':'" in problem:
+        return "this line is neither `key: value` nor a list item; add the missing ':' (or put the text in quotes)"
     if "mapping values are not allowed" in problem:
         return "unexpected ':' — put text that contains ': ' in quotes, or fix the indentation"
     if "expected <block end>" in problem or "did not find expected key" in problem:
