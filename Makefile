@@ -16,7 +16,7 @@ endif
 CONFIG ?= mkdocs.yml
 SITE ?= $(dir $(CONFIG))site
 
-.PHONY: help serve site offline publish validate test clean schemas new-site new-actor new-term properdocs bench
+.PHONY: help serve site offline publish validate test test-setup fuzz clean schemas new-site new-actor new-term properdocs bench
 
 ## help: list the targets
 help:
@@ -82,10 +82,18 @@ properdocs: $(VENV)-properdocs/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick) --json bench-results.json
 
-## test: the whole suite (unit, build and browser tests)
-test: $(BIN)/.installed-test
+## test: the whole suite (unit, build, HTML checker and browser tests), after setting up what it needs
+test: $(BIN)/.installed-test test-setup
 	$(BIN)/python -m pytest
+
+# Chromium, Java and the npm checkers: installed when missing and root, else the command is printed.
+test-setup:
+	@scripts/test_setup.sh
+
+## fuzz: a long fuzz run of the loader (RUNS=3000, SEED=random): for whoever changes the loader
+fuzz: $(BIN)/.installed-test
+	$(BIN)/python tests/fuzz.py --runs $(or $(RUNS),3000) $(if $(SEED),--seed $(SEED))
 
 ## clean: remove build output
 clean:
-	rm -rf site site.new site.old site-properdocs dist .pytest_cache .cache bench-results.json test-output
+	rm -rf site site.new site.old site-properdocs dist .pytest_cache .cache bench-results.json test-output node_modules

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_text
 import json
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,12 +19,13 @@ from mkdocs.utils import get_relative_url
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
 from explainer import download
+from explainer import preview
 from explainer.glossary_marker import GlossaryExtension, terms_marked
 from explainer import parts
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
 from explainer.problems import DataError
-from explainer.safety import html_problems
+from explainer.safety import html_problems, outline_problems
 from explainer.site_config import SettingsError, settings_from
 
 class _Build:
@@ -35,6 +37,7 @@ class _Build:
         self.glossary = GlossaryExtension()
         self.download = None  # what the classroom zip published in this build holds (`download.ZipSummary`)
         self.classroom = []  # the classroom pages, (title, docs path) in nav order
+        self.banner = ""  # while serving data with problems: the box of problems above every page
 
 
 BUILD = _Build()
@@ -71,6 +74,10 @@ def _classroom_zip(config) -> Path | None:
     return path
 
 
+def on_startup(command, dirty):
+    preview.started(command)
+
+
 @event_priority(100)
 def _generator_parts(config):
     # Before the plugins' own on_config (Material's offline plugin adds a CDN polyfill unless one is
@@ -90,13 +97,23 @@ def _generator_parts(config):
 
 def _prepare(config):
     # Runs first in every build (and every `serve` rebuild): re-read the data so edits show, and stop
-    # with the contributor's messages before anything is written to the site folder.
+    # with the contributor's messages before anything is written to the site folder. While serving,
+    # a failed build would make the server hold every request: the preview keeps the last good pages
+    # and shows the problems on them instead.
+    BUILD.banner = ""
     try:
         prepared = prepare(_data_dir(config), cache_dir=_cache_dir(config), site_name=config.site_name,
                            site_url=config.site_url, directory_urls=config.use_directory_urls,
-                           home_page=not _has_home_page(config))
+                           home_page=not _has_home_page(config), docs_dir=Path(config.docs_dir))
+        preview.remember(prepared)
     except DataError as err:
-        raise PluginError("The data has problems:\n" + err.report()) from None
+        prepared = preview.last_good(_cache_dir(config)) if preview.serving() else None
+        if prepared is None:
+            raise PluginError("The data has problems:\n" + err.report()) from None
+        # Printed, not logged: with --strict an error in the log would fail the build it keeps alive.
+        print("The data has problems; the preview keeps the last good pages until they are fixed:\n"
+              + err.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
+        BUILD.banner = preview.banner(err)
     BUILD.prepared = prepared
     # The unit's title and description (data) name the site; the config's are the fallback.
     config.site_name = prepared.site_name or config.site_name
@@ -120,8 +137,9 @@ def on_files(files, config):
     # the nav is extended here, not in on_nav, so MkDocs builds previous/next links itself.
     prepared = BUILD.prepared
     for page in prepared.pages:
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
+        if files.get_file_from_path(page.path) is not None:  # a file of another plugin: the data check saw docs/ only
+            raise PluginError(f"{page.path}: another file is where the generated page '{page.title}' goes; "
+                              "rename or remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
     files.append(File.generated(config, parts.TEXTS_SCRIPT, content=prepared.texts_script))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
@@ -164,10 +182,10 @@ def on_page_content(html, page, config, files):
     # Second line of defence: the validator already refuses scripts and unsafe links in data; should
     # one get through into a generated page anyway, fail the build rather than publish it.
     if page.file.generated_by is not None:
-        found = html_problems(html)
+        found = html_problems(html) or outline_problems(html)
         if found:
             raise PluginError(f"{page.file.src_uri}: generated page would contain {found[0]}; nothing was built")
-    return html + _preview_links(html, page, files)
+    return BUILD.banner + html + _preview_links(html, page, files)
 
 
 def _preview_links(html, page, files) -> str:

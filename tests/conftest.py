@@ -118,3 +118,33 @@ def mini_build(tmp_path_factory) -> Build:
     build = build_site(tmp, MINI)
     assert build.returncode == 0, build.output
     return build
+
+
+# -- the last line of a run says what was skipped (a missing browser or checker), not only a count ------
+
+_SKIPPED: dict[str, dict[str, int]] = {"browser": {}, "other": {}}
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        group = _SKIPPED["browser" if "browser" in report.keywords else "other"]
+        group[reason] = group.get(reason, 0) + 1
+
+
+def _told(group: dict[str, int]) -> str:
+    return "; ".join(f"{reason} [{count}]" for reason, count in sorted(group.items()))
+
+
+def pytest_unconfigure(config):
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    browser, other = _SKIPPED["browser"], _SKIPPED["other"]
+    if reporter is None or not (browser or other):
+        return
+    parts = []
+    if browser:
+        parts.append(f"BROWSER TESTS SKIPPED: {sum(browser.values())} ({_told(browser)})")
+    if other:
+        parts.append(f"also skipped: {sum(other.values())} ({_told(other)})")
+    reporter.write_line(" - ".join(parts) + "; nothing is skipped with CI=true", red=bool(browser), bold=True)

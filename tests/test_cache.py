@@ -134,14 +134,14 @@ def test_a_hit_keeps_an_entry_longest(mini_data: Path, tmp_path: Path):
 
 def test_an_unreadable_data_file_is_a_message(mini_data: Path, monkeypatch):
     target = mini_data / "actors" / "river-guild.yaml"
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def refuse(path: Path):
+    def refuse(path: Path, *args, **kwargs):
         if path == target:
             raise PermissionError(13, "Permission denied")
-        return real_read(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     assert cache.fingerprint(mini_data, SITE)  # no exception: the key only has to differ
     with pytest.raises(DataError) as err:
         prepare(mini_data, **SITE)

@@ -22,6 +22,9 @@ from pathlib import Path
 
 import yaml
 
+from .data_folder import data_files
+from .yaml_source import MAX_BYTES
+
 FORMAT = 1
 CODE = Path(__file__).parent
 LIBRARIES = ("pydantic", "pydantic-core", "Jinja2", "MarkupSafe", "PyYAML", "Markdown")
@@ -49,6 +52,23 @@ def _digest(digest, label: str, root: Path, files: list[Path]):
             content = b"\0unreadable"
         digest.update(f"\0{label}/{path.relative_to(root).as_posix()}\0{len(content)}\0".encode())
         digest.update(content)
+    return digest
+
+
+def _digest_data(digest, data_dir: Path):
+    """The data folder's part of the key, reading only what the loader would read: a link, a folder, a
+    pipe or a file over the size cap adds its name, kind and size, never its content (the loader
+    refuses it, and data with problems is never stored, so these keys are never looked up twice)."""
+    for path, kind in data_files(data_dir):
+        rel = path.relative_to(data_dir).as_posix()
+        try:
+            size = path.lstat().st_size
+        except OSError:
+            kind, size = "unreadable", 0
+        if kind == "file" and size <= MAX_BYTES:
+            _digest(digest, "data", data_dir, [path])
+        else:
+            digest.update(f"\0data/{rel}\0{kind}\0{size}\0".encode())
     return digest
 
 
@@ -81,7 +101,7 @@ def fingerprint(data_dir: Path, settings: dict) -> str | None:
               "libraries": {name: _version(name) for name in LIBRARIES}}
     digest.update(json.dumps(header, sort_keys=True).encode())
     _digest(digest, "templates", CODE, [p for p in _files(CODE) if p.suffix != ".py"])
-    return _digest(digest, "data", Path(data_dir), _files(Path(data_dir))).hexdigest()
+    return _digest_data(digest, Path(data_dir)).hexdigest()
 
 
 def templates_dir(cache_dir: Path) -> Path | None:

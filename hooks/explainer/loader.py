@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .data_folder import data_files
 from .problems import Problem
 from .yaml_source import YamlDoc, dotted, read_yaml
 
@@ -77,14 +78,17 @@ def read_data(data_dir: Path) -> RawData:
     if not data_dir.is_dir():
         raw.problems.append(Problem(str(data_dir), 1, "", "data folder not found; check `extra.explainer.data` in mkdocs.yml"))
         return raw
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    for path, kind in data_files(data_dir):
         rel = path.relative_to(data_dir).as_posix()
         shown = f"{raw.folder}/{rel}"
-        if any(part.startswith(".") for part in path.relative_to(data_dir).parts):
-            continue
-        pattern = next((p for p in _KIND_OF_PATTERN if fnmatch.fnmatch(rel, p) and rel.count("/") == p.count("/")), None)
-        if pattern is None:
-            raw.problems.append(Problem(shown, 1, "", _stray_file_message(rel)))
+        pattern = _pattern_of(rel)
+        if kind != "file" or pattern is None:
+            if kind == "folder" and pattern is None:
+                continue  # a folder of its own name: its files are looked at one by one
+            raw.problems.append(Problem(shown, 1, "", _NOT_A_FILE[kind] if kind != "file" else _stray_file_message(rel)))
+            if pattern is not None:  # `actors/<id>.yaml/`: say it once here, not at every reference to it
+                slot = _KIND_OF_PATTERN[pattern]
+                raw.unreadable.add(f"{slot}:{path.stem}" if slot in ("articles", "actors") else slot)
             continue
         slot = _KIND_OF_PATTERN[pattern]
         doc, problems = read_yaml(path, shown)
@@ -98,11 +102,23 @@ def read_data(data_dir: Path) -> RawData:
         else:
             setattr(raw, slot, entry)
     for name in (f.pattern for f in model.DATA_FILES if f.required):
-        if not (data_dir / name).is_file():
+        if not os.path.lexists(data_dir / name):
             raw.problems.append(Problem(f"{raw.folder}/{name}", 1, "", "required file is missing; create it"))
     if not any(data_dir.glob("articles/*.yaml")):
         raw.problems.append(Problem(f"{raw.folder}/articles", 1, "", f"no article found; add {raw.folder}/articles/<id>.yaml"))
     return raw
+
+
+_NOT_A_FILE = {
+    "link": "a symbolic link is not read: data files must be regular files inside the data folder; "
+            "copy the file here instead of linking to it",
+    "folder": "this is a folder, but the name is that of a data file; move its content out and make it a file",
+    "other": "not a regular file (a pipe, socket or device); data files must be plain files",
+}
+
+
+def _pattern_of(rel: str) -> str | None:
+    return next((p for p in _KIND_OF_PATTERN if fnmatch.fnmatch(rel, p) and rel.count("/") == p.count("/")), None)
 
 
 def _stray_file_message(rel: str) -> str:

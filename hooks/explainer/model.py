@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -19,6 +18,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstr
                       model_validator)
 
 from .safety import HTML_TAG, markdown_problem
+from .text_policy import Strictness, refusal
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -80,9 +80,9 @@ PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain)]
 def _one_line(text: str) -> str:
     if "\n" in text or "\r" in text:
         raise ValueError("must be on one line (it becomes a heading or a name in running text)")
-    control = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
-    if control is not None:
-        raise ValueError(f"holds a control character (0x{ord(control):02x}, perhaps a YAML escape like \\0); remove it")
+    refused = refusal(text, Strictness.EXACT)  # the loader checks first; models built in code meet it here
+    if refused:
+        raise ValueError(refused[1])
     return text
 
 

@@ -46,11 +46,19 @@ class Prepared:
 
 
 def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | None = None,
-            site_url: str | None = None, directory_urls: bool = True, home_page: bool = False) -> Prepared:
-    """The generated site for `data_dir`; raises `DataError` with every problem when the data has any.
+            site_url: str | None = None, directory_urls: bool = True, home_page: bool = False,
+            docs_dir: Path | None = None) -> Prepared:
+    """The generated site for `data_dir`; raises `DataError` with every problem when the data has any
+    (a hand-written page of `docs_dir` where a generated one goes is one).
     `home_page`: the site has no home page of its own, so one is generated."""
+    from .page_clashes import hand_written_pages
+
     settings = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls, "home_page": home_page}
-    key = cache.fingerprint(data_dir, settings) if cache_dir is not None else None
+    hand_written = hand_written_pages(docs_dir)
+    # The list of hand-written pages is part of the key (not a setting the renderer reads): adding one
+    # at a generated page's place must reach the check.
+    key_settings = {**settings, "hand_written": hand_written}
+    key = cache.fingerprint(data_dir, key_settings) if cache_dir is not None else None
     state = cache.load(cache_dir, key) if key else None
     cached = Prepared.from_state(state) if state is not None else None
     if cached is not None:
@@ -61,13 +69,13 @@ def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | N
     from .render import render_pages
     from .validate import load_explainer
 
-    explainer = load_explainer(data_dir)
+    explainer = load_explainer(data_dir, docs_dir, home_page)
     pages = render_pages(explainer, **settings, bytecode_dir=cache.templates_dir(cache_dir) if cache_dir else None)
     unit = explainer.unit
     prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages),
                         unit.title if unit else None, plain_text(unit.description) if unit else None, pages.texts_script)
     # Stored only if nothing changed while it was built: a file saved meanwhile would otherwise put
     # these pages under the key of data (or code) they were not made from.
-    if key and cache.fingerprint(data_dir, settings) == key:
+    if key and cache.fingerprint(data_dir, key_settings) == key:
         cache.store(cache_dir, key, prepared.state())
     return prepared

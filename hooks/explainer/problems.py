@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text_policy import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,8 +17,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}:{where} {self.message}"
+        # Invisible characters (a key or value quoted back) are named, never printed: a bidi override
+        # in a message would reorder the terminal line, a control character could drive the terminal.
+        where = f" {visible(self.where)}:" if self.where else ""
+        return f"{visible(self.file)}:{self.line}:{where} {visible(self.message)}"
 
 
 class DataError(Exception):

@@ -146,8 +146,18 @@ def html_problems(html: str) -> list[str]:
     return scanner.problems
 
 
+# Headings: `# Title` (ATX) or a line underlined with `===` / `---` (setext). A heading in prose would
+# break the page's outline (a second <h1>, an entry in its table of contents): templates make headings.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_SETEXT_HEADING = re.compile(r"^ {0,3}\S.*\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
 def markdown_problem(text: str) -> str | None:
     """Why a Markdown text from a data file is refused, in a contributor's words; None when it is fine."""
+    heading = _ATX_HEADING.search(text) or _SETEXT_HEADING.search(text)
+    if heading:
+        return ("a line starting with '#' (or underlined with '===' or '---') makes a heading, but the page "
+                "makes its own headings; write it as a sentence, or put a backslash before the '#' (\\#)")
     if HTML_TAG.search(text):
         return ("raw HTML is not allowed in data files; write Markdown instead "
                 "(for example **bold** or [text](https://example.org))")
@@ -171,3 +181,12 @@ def markdown_problem(text: str) -> str | None:
             return f"link '{link.group(1)}' is not allowed: links must start with http:// or https://"
         return f"not allowed in data text: {found}"  # pragma: no cover - refused by the checks above
     return None
+
+
+_H1 = re.compile(r"<h1[\s>]")
+
+
+def outline_problems(html: str) -> list[str]:
+    """A page has one <h1>, its title: a second one (a heading that came from data) breaks its outline."""
+    count = len(_H1.findall(html))
+    return [f"{count} <h1> headings (a page has one, its title)"] if count > 1 else []

@@ -74,10 +74,16 @@ class Site:
     config_file: Path
     settings: Settings
     site_name: str
+    docs: str = "docs"  # `docs_dir` of the config
 
     @property
     def data_dir(self) -> Path:
         return (self.config_file.parent / self.settings.data).resolve()
+
+    @property
+    def docs_dir(self) -> Path:
+        """The hand-written pages: `make validate` checks them against the pages the data generates."""
+        return (self.config_file.parent / self.docs).resolve()
 
 
 def read_site(config_file: Path | str) -> Site:
@@ -89,4 +95,5 @@ def read_site(config_file: Path | str) -> Site:
         config = _read(config_file)
     except (OSError, yaml.YAMLError) as err:
         raise SettingsError(f"{config_file}: cannot be read as YAML ({err})") from None
-    return Site(config_file, settings_from(config.get("extra"), config_file), str(config.get("site_name") or "site"))
+    return Site(config_file, settings_from(config.get("extra"), config_file), str(config.get("site_name") or "site"),
+                str(config.get("docs_dir") or "docs"))

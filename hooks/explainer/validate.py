@@ -23,11 +23,18 @@ from .loader import Entry, RawData, read_data
 from .problems import DataError, Problem
 
 
-def load_explainer(data_dir: Path) -> Explainer:
-    """Read and check `data_dir`; raise DataError listing every problem if anything is wrong."""
+def load_explainer(data_dir: Path, docs_dir: Path | None = None, home_page: bool = False) -> Explainer:
+    """Read and check `data_dir`; raise DataError listing every problem if anything is wrong. With
+    `docs_dir`, the hand-written pages there are checked against the generated ones, too (`home_page`:
+    the site generates its home page)."""
+    from .page_clashes import hand_written_pages, page_clashes
+    from .render import page_paths  # render imports this module: imported when first needed
+
     raw = read_data(Path(data_dir))
     problems = list(raw.problems)
     explainer = _Checks(raw, problems).run()
+    docs_name = Path(docs_dir).name if docs_dir is not None else "docs"
+    problems += page_clashes(page_paths(explainer, home_page), raw, hand_written_pages(docs_dir), docs_name)
     if problems:
         raise DataError(problems)
     return explainer

@@ -1,12 +1,14 @@
 """Read one YAML file safely into plain values plus the line of every key, for precise messages.
 
-Safe by construction: PyYAML's SafeLoader (no Python objects), a size cap, UTF-8 only, no anchors or
-aliases (which also rules out "billion laughs" bombs), and duplicate keys refused instead of the
-last one silently winning.
+Safe by construction: PyYAML's SafeLoader (no Python objects), a size cap checked before reading,
+UTF-8 only, a depth cap checked on the parser's events before any tree is built (the tree builders
+recurse), no anchors or aliases (which also rules out "billion laughs" bombs), and duplicate keys
+refused instead of the last one silently winning. Every text value and key follows `text_policy`.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +16,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
+from .text_policy import Strictness, code_point, normalise, refusal, strictness_of
 
 MAX_BYTES = 512 * 1024
+# Data files need a handful of levels; far more is a damaged file, and the tree builders (PyYAML's
+# and ours) recurse once per level, so a few hundred would exhaust the stack.
+MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
 
@@ -79,10 +85,12 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         return None, [Problem(shown_as, line, "", message)]
 
     try:
-        size = path.stat().st_size
-        raw = path.read_bytes() if size <= MAX_BYTES else b""
+        with path.open("rb") as handle:  # the caller made sure it is a regular file: no FIFO can block here
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as err:
         return fail(1, f"file cannot be read ({err.strerror or err}); check that it exists and that you may read it")
+    size = max(size, len(raw))  # it may have grown since: never more than the cap is read
     if size > MAX_BYTES:
         return fail(1, f"file is {size // 1024} KiB; data files must be under {MAX_BYTES // 1024} KiB (split it up)")
     try:
@@ -93,6 +101,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, "file is empty; add its content or delete the file")
+    too_deep = _too_deep_at(text)
+    if too_deep:
+        return fail(too_deep, f"values are nested more than {MAX_DEPTH} levels deep here; data files need only "
+                              "a few: close the brackets that are left open, or fix the indentation")
     root = _fast_compose(text)
     try:
         if root is None:
@@ -107,26 +119,60 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         mark = err.problem_mark or err.context_mark
         if err.context_mark and "quoted scalar" in (err.context or ""):
             mark = err.context_mark  # point at the opening quote, not at the end of the file
-        return fail(mark.line + 1 if mark else 1, _explain_syntax_error(err))
+        if err.context_mark and "could not find expected ':'" in (err.problem or ""):
+            mark = err.context_mark  # where the line that lacks its ':' starts, not where the scan gave up
+        # A mark at the end of the stream can stand one line past the last: never name a line the file lacks.
+        line = min(mark.line + 1 if mark else 1, text.count("\n") + 1)
+        runaway = _runaway_quote(text, line)
+        if runaway:
+            return fail(runaway, f"a quoted value that starts on this line runs on to line {line}, where the "
+                                 "next quote mark closes it; add the missing closing quote on this line")
+        return fail(line, _explain_syntax_error(err))
     except yaml.reader.ReaderError as err:  # a control character: binary data, or a damaged file
         line = text[: err.position].count("\n") + 1
-        code = err.character if isinstance(err.character, int) else ord(err.character)
-        return fail(line, f"the file holds a control character (0x{code:02x}) that YAML does not allow; "
+        char = chr(err.character) if isinstance(err.character, int) else err.character
+        return fail(line, f"the file holds the control character {code_point(char)}, which YAML does not allow; "
                           "is this a text file? Save it as plain UTF-8 text")
     except yaml.YAMLError as err:  # pragma: no cover - other errors of PyYAML carry a mark
         return fail(1, "not valid YAML: " + " ".join(str(err).split()))
-    except RecursionError:
-        return fail(1, _TOO_DEEP)
     doc = YamlDoc(shown_as, None)
     problems: list[Problem] = []
-    try:
-        doc.data = _to_python(root, (), doc, problems)
-    except RecursionError:
-        return fail(1, _TOO_DEEP)
+    doc.data = _to_python(root, (), doc, problems, text.split("\n"))
     return (None if problems else doc), problems
 
 
-_TOO_DEEP = "values are nested far too deeply (hundreds of levels); data files need only a few"
+def _too_deep_at(text: str) -> int | None:
+    """The line where nesting first passes `MAX_DEPTH`, read from the parser's events (the parser is a
+    state machine, not recursive); None when the file stays within it."""
+    for loader in dict.fromkeys((_CLoader or yaml.SafeLoader, yaml.SafeLoader)):
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        return event.start_mark.line + 1
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+            return None
+        except yaml.YAMLError:
+            continue  # libyaml stops at its own nesting limit (or a syntax error): the pure-Python parser says where
+    return None
+
+
+def _runaway_quote(text: str, error_line: int) -> int | None:
+    """The line of a quoted value left open, when that is what broke the file: the last value read before
+    the error is quoted, spans lines, and ends on the error's line (a later quote mark closed it)."""
+    last = None
+    try:
+        for last in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarEvent) or last.style not in ("'", '"'):
+        return None
+    start, end = last.start_mark.line + 1, last.end_mark.line + 1
+    return start if start < end == error_line else None
 # Tags of plain YAML values; any other tag (`!!python/object`, `!custom`) is refused, never constructed.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
@@ -159,6 +205,8 @@ def _explain_syntax_error(err: yaml.MarkedYAMLError) -> str:
         return "a tab character is used for indentation; YAML needs spaces"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "a quoted value that starts on this line is never closed; add the closing quote"
+    if "could not find expected ':'" in problem:
+        return "this line is neither `key: value` nor a list item; add the missing ':' (or put the text in quotes)"
     if "mapping values are not allowed" in problem:
         return "unexpected ':' — put text that contains ': ' in quotes, or fix the indentation"
     if "expected <block end>" in problem or "did not find expected key" in problem:
@@ -167,7 +215,27 @@ def _explain_syntax_error(err: yaml.MarkedYAMLError) -> str:
     return f"not valid YAML:{context} {problem}".rstrip()
 
 
-def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem]):
+def _text(value: str, node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], source: list[str],
+          strictness: Strictness | None = None) -> str:
+    """A text value or key as the policy wants it (NFC), or a problem naming the refused character."""
+    value = normalise(value)
+    refused = refusal(value, strictness or strictness_of(path))
+    if refused:
+        at, message = refused
+        problems.append(Problem(doc.file, _line_of_char(value[at], node, source), dotted(path), message))
+    return value
+
+
+def _line_of_char(char: str, node: Node, source: list[str]) -> int:
+    """The line of the value that holds `char` as typed; its first line when it was written as an escape."""
+    first, last = node.start_mark.line, node.end_mark.line
+    for number in range(first, min(last, len(source) - 1) + 1):
+        if char in source[number]:
+            return number + 1
+    return first + 1
+
+
+def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], source: list[str]):
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
         problems.append(Problem(doc.file, node.start_mark.line + 1, dotted(path),
@@ -180,7 +248,7 @@ def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem]):
             if not isinstance(key_node, ScalarNode):
                 problems.append(Problem(doc.file, key_node.start_mark.line + 1, dotted(path), "keys must be plain names"))
                 continue
-            key = key_node.value
+            key = _text(key_node.value, key_node, path + (key_node.value,), doc, problems, source, Strictness.EXACT)
             here = key_node.start_mark.line + 1
             if key in result:
                 first = doc.lines[path + (key,)]
@@ -190,12 +258,12 @@ def _to_python(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem]):
                 )
                 continue
             doc.lines[path + (key,)] = here
-            result[key] = _to_python(value_node, path + (key,), doc, problems)
+            result[key] = _to_python(value_node, path + (key,), doc, problems, source)
         return result
     if isinstance(node, SequenceNode):
-        return [_to_python(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    if node.tag == _STR_TAG:
-        return node.value  # what the constructor would give, without its bookkeeping (most values)
+        return [_to_python(item, path + (i,), doc, problems, source) for i, item in enumerate(node.value)]
+    if node.tag == _STR_TAG:  # what the constructor would give, without its bookkeeping (most values)
+        return _text(node.value, node, path, doc, problems, source)
     value = _SCALARS.construct_object(node, deep=True)
     _SCALARS.constructed_objects.clear()  # it caches every node it saw: keep nothing between files
     return value
