@@ -32,7 +32,11 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     """Nav sections for the articles, the actors by kind, the glossary and the critical-reading pages."""
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
-    articles = [{titles[paths[f"article:{a}"]]: paths[f"article:{a}"]} for a in explainer.articles]
+    articles = []
+    for a in explainer.articles:
+        articles.append({titles[paths[f"article:{a}"]]: paths[f"article:{a}"]})
+        if f"retelling:{a}" in paths:  # the plain-words retelling right after its article
+            articles.append({titles[paths[f"retelling:{a}"]]: paths[f"retelling:{a}"]})
     article_section = {"Articles": [paths["articles-index"], *articles]}
     actor_sections = []
     for kind in explainer.kinds:
