@@ -28,7 +28,11 @@
   apply(stored());
   if (!document.querySelector(".xp-level")) return;
   var content = document.querySelector(".md-content__inner") || document.body;
+  // After the title, and after the line under it that says what kind of page this is, if any.
   var title = content.querySelector("h1");
+  if (title && title.nextElementSibling && title.nextElementSibling.classList.contains("xp-kind")) {
+    title = title.nextElementSibling;
+  }
 
   var box = document.createElement("fieldset");
   box.className = "xp-level-switch xp-nomark";

@@ -100,21 +100,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-def _simplifies(owner: BaseModel, simple: BaseModel | None) -> None:
+def _simplifies(standard: dict, simple: BaseModel | None) -> BaseModel | None:
     """A simple version stands beside a standard text: one for a text that is not there simplifies
-    nothing, and a list (aims) is simplified item by item, so the two levels show the same points."""
+    nothing, and a list (aims) is simplified item by item, so the two levels show the same points.
+    `standard` is the owner's fields checked so far (a field that failed its own check is not there,
+    and has its own message)."""
     if simple is None:
-        return
-    for name in simple.model_fields_set:
-        mine, theirs = getattr(simple, name), getattr(owner, name, None)
-        if mine is None:
+        return simple
+    for name in sorted(simple.model_fields_set):
+        mine = getattr(simple, name)
+        if mine is None or name not in standard:
             continue
+        theirs = standard[name]
         if not theirs:
             raise ValueError(f"`simple.{name}` has no standard `{name}` beside it to simplify; "
                              f"add `{name}:` or remove `simple.{name}`")
         if isinstance(theirs, list) and len(mine) != len(theirs):
             raise ValueError(f"`simple.{name}` has {len(mine)} items and `{name}` has {len(theirs)}: "
                              "write one simple item for each standard one, in the same order")
+    return simple
 
 
 SIMPLE_HELP = ("The same text in simpler words, for the site's simple reading level (Flesch-Kincaid grade 6 "
@@ -199,10 +203,10 @@ class Article(Strict):
     )
     simple: ArticleSimple | None = Field(None, description=SIMPLE_HELP)
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 # --- Quote anchors --------------------------------------------------------------------------------
@@ -238,10 +242,10 @@ class QuoteAnchor(TextQuote):
     )
     simple: AnchorSimple | None = Field(None, description=SIMPLE_HELP)
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 # --- Actors --------------------------------------------------------------------------------------
@@ -276,10 +280,10 @@ class Relationship(Strict):
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that back the note.")
     simple: NoteSimple | None = Field(None, description=SIMPLE_HELP)
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     @model_validator(mode="after")
     def _begins_before_it_ends(self):
@@ -351,10 +355,10 @@ class Actor(Strict):
     def _plain_aliases(cls, value):
         return _names_to_objects(value, "aliases")
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 
@@ -408,10 +412,10 @@ class Term(Strict):
     def _plain_variants(cls, value):
         return _names_to_objects(value, "variants")
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     def forms(self) -> list[str]:
         """Every written form that gets the tooltip: headword, variants, plurals."""
@@ -495,10 +499,10 @@ class Claim(TextQuote):
     )
     simple: ClaimSimple | None = Field(None, description=SIMPLE_HELP)
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     @field_validator("verdict")
     @classmethod
@@ -544,10 +548,10 @@ class LoadedPhrase(TextQuote):
     claim: Slug | None = Field(None, description="Id of the claim these words belong to, if any.")
     simple: LoadedSimple | None = Field(None, description=SIMPLE_HELP)
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 class ClaimsFile(Strict):
@@ -586,10 +590,10 @@ class Event(Strict):
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml`.")
     simple: EventSimple | None = Field(None, description=SIMPLE_HELP)
 
-    @model_validator(mode="after")
-    def _simple_beside_standard(self):
-        _simplifies(self, self.simple)
-        return self
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 class EventsFile(Strict):
