@@ -11,11 +11,12 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
-# Which config and output folder `make site` / `make properdocs` use (tests point them at broken copies).
+# Which site every target works on (CONFIG=path/to/mkdocs.yml), and where `make site` / `make properdocs`
+# write it (tests point them at broken copies).
 CONFIG ?= mkdocs.yml
-SITE ?= site
+SITE ?= $(dir $(CONFIG))site
 
-.PHONY: help serve site offline validate test clean schemas new-actor new-term properdocs bench
+.PHONY: help serve site offline validate test clean schemas new-site new-actor new-term properdocs bench
 
 ## help: list the targets
 help:
@@ -32,7 +33,7 @@ $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
 
 ## serve: live preview at http://127.0.0.1:8000, rebuilt on every edit of docs/ or data/
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --strict --config-file $(CONFIG)
 
 ## site: strict build into site/; a failed build leaves the previous site/ untouched
 site: $(BIN)/.installed
@@ -42,23 +43,27 @@ site: $(BIN)/.installed
 
 ## offline: the classroom copy: one zip under dist/ that works opened from file://, no network needed
 offline: $(BIN)/.installed
-	$(BIN)/python scripts/classroom_copy.py
+	$(BIN)/python scripts/classroom_copy.py --config-file $(CONFIG)
 
-## validate: check data/ only (no build), every problem at once, then a summary
+## validate: check the site's data only (no build), every problem at once, then a summary
 validate: $(BIN)/.installed
-	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/validate.py --config-file $(CONFIG)
 
 ## schemas: regenerate schemas/ from the model and add the `$schema` line to data files lacking it
 schemas: $(BIN)/.installed
 	$(BIN)/python scripts/schemas.py --headers
 
+## new-site DIR=x: start a site for another article in folder x (its config, data and docs), ready to build
+new-site: $(BIN)/.installed
+	$(BIN)/python scripts/new_site.py "$(DIR)"
+
 ## new-actor ID=x: start data/actors/x.yaml from a commented skeleton
 new-actor: $(BIN)/.installed
-	$(BIN)/python scripts/scaffold.py actor "$(ID)"
+	$(BIN)/python scripts/scaffold.py actor "$(ID)" --config-file $(CONFIG)
 
 ## new-term ID=x: append a new term skeleton to data/glossary.yaml
 new-term: $(BIN)/.installed
-	$(BIN)/python scripts/scaffold.py term "$(ID)"
+	$(BIN)/python scripts/scaffold.py term "$(ID)" --config-file $(CONFIG)
 
 ## properdocs: the same strict build with ProperDocs (the MkDocs fork), into site-properdocs/
 $(VENV)-properdocs/.installed: requirements-properdocs.txt requirements.txt

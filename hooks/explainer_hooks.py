@@ -21,44 +21,78 @@ from mkdocs.utils import get_relative_url
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
 from explainer.glossary_marker import GlossaryExtension, marks_as_comments, terms_marked
+from explainer import parts
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
 from explainer.problems import DataError
 from explainer.safety import html_problems
+from explainer.site_config import SettingsError, settings_from
 
 GLOSSARY = GlossaryExtension()
 log = logging.getLogger("mkdocs.hooks.explainer")
 _build: dict = {}
 
 
-def _setting(config, name: str, default):
-    return (config.extra.get("explainer") or {}).get(name, default)
+def _settings(config):
+    try:
+        return settings_from(config.extra, config.config_file_path)
+    except SettingsError as err:
+        raise PluginError(str(err)) from None
 
 
 def _data_dir(config) -> Path:
-    return (Path(config.config_file_path).parent / _setting(config, "data", "data")).resolve()
+    return (Path(config.config_file_path).parent / _settings(config).data).resolve()
 
 
 def _cache_dir(config) -> Path | None:
-    setting = _setting(config, "cache", True)
+    setting = _settings(config).cache
     if not setting:
         return None
     folder = ".cache/explainer" if setting is True else str(setting)
     return (Path(config.config_file_path).parent / folder).resolve()
 
 
-def on_config(config):
+@event_priority(100)
+def _generator_parts(config):
+    # Before the plugins' own on_config (Material's offline plugin adds a CDN polyfill unless one is
+    # set): the generator's theme folder, stylesheets, scripts, Markdown extensions and features.
+    if str(parts.THEME_DIR) not in config.theme.dirs:  # a site's own custom_dir still comes first
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(parts.THEME_DIR))
+    config.extra_css = parts.merged(parts.STYLESHEETS, config.extra_css)
+    config.extra_javascript = parts.merged(parts.SCRIPTS, config.extra_javascript)
+    config.extra["polyfills"] = parts.merged(parts.POLYFILLS, config.extra.get("polyfills"))
+    for name, settings in parts.MARKDOWN_EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        config.mdx_configs[name] = {**settings, **config.mdx_configs.get(name, {})}
+    config.theme["features"] = parts.merged(parts.THEME_FEATURES, config.theme.get("features"))
+    return config
+
+
+def _prepare(config):
     # Runs first in every build (and every `serve` rebuild): re-read the data so edits show, and stop
     # with the contributor's messages before anything is written to the site folder.
     try:
         prepared = prepare(_data_dir(config), cache_dir=_cache_dir(config), site_name=config.site_name,
-                           site_url=config.site_url, directory_urls=config.use_directory_urls)
+                           site_url=config.site_url, directory_urls=config.use_directory_urls,
+                           home_page=not _has_home_page(config))
     except DataError as err:
         raise PluginError("The data has problems:\n" + err.report()) from None
     _build["prepared"] = prepared
+    # The unit's title and description (data) name the site; the config's are the fallback.
+    config.site_name = prepared.site_name or config.site_name
+    config.site_description = prepared.site_description or config.site_description
     GLOSSARY.index = prepared.glossary  # the index the renderer built, not a second one
     config.markdown_extensions.append(GLOSSARY)
     return config
+
+
+on_config = CombinedEvent(_generator_parts, _prepare)
+
+
+def _has_home_page(config) -> bool:
+    docs = Path(config.docs_dir)
+    return (docs / "index.md").is_file() or (docs / "README.md").is_file()
 
 
 @event_priority(100)
@@ -71,6 +105,8 @@ def on_files(files, config):
             raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+    if any(page.path == "index.md" for page in prepared.pages):  # the generated home page leads the nav
+        hand_written.insert(0, "index.md")
     config.nav = site_nav(config.nav, prepared.sections, hand_written)
     return files
 
@@ -144,4 +180,5 @@ def on_serve(server, config, builder):
     # A data edit rebuilds the preview like a page edit does.
     server.watch(str(_data_dir(config)))
     server.watch(str(Path(__file__).parent / "explainer" / "templates"))
+    server.watch(str(parts.THEME_DIR))
     return server

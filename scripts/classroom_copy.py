@@ -26,6 +26,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from explainer.site_config import SettingsError, read_site  # noqa: E402
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
@@ -35,16 +38,14 @@ def slug(text: str) -> str:
 
 
 def site_name(config_file: Path) -> str:
-    """`site_name` from the config, following INHERIT; other tags (!ENV, !relative) are not needed here."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
-    if "site_name" not in config and "INHERIT" in config:
-        return site_name((config_file.parent / config["INHERIT"]).resolve())
-    return str(config.get("site_name") or "site")
+    """The site's name: the unit's title from its data (`unit.yaml`), else `site_name` from the config."""
+    site = read_site(config_file)
+    unit = site.data_dir / "unit.yaml"
+    if unit.is_file():
+        data = yaml.safe_load(unit.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("title"), str):
+            return data["title"]
+    return site.site_name
 
 
 def git_version() -> str:
@@ -98,11 +99,16 @@ def pack(site_dir: Path, zip_path: Path, folder: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
+    parser.add_argument("--dist", type=Path, default=None, help="folder for the zip (default: dist/ beside the config)")
     parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe)")
     args = parser.parse_args(argv)
+    args.dist = args.dist or args.config_file.absolute().parent / "dist"
 
-    name = f"{slug(site_name(args.config_file))}-classroom-{args.version or git_version()}"
+    try:
+        title = site_name(args.config_file)
+    except SettingsError as err:
+        raise SystemExit(str(err)) from None
+    name = f"{slug(title)}-classroom-{args.version or git_version()}"
     args.dist.mkdir(parents=True, exist_ok=True)
     target = args.dist / f"{name}.zip"
     with tempfile.TemporaryDirectory(prefix=".classroom-", dir=args.dist) as tmp:

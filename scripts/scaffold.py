@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from explainer import model  # noqa: E402
-from explainer.loader import PLACEHOLDER, _inner_model  # noqa: E402
+from explainer.loader import PLACEHOLDER, _inner_model, shown_path  # noqa: E402
+from explainer.site_config import SettingsError, read_site  # noqa: E402
 from explainer.yaml_source import read_yaml  # noqa: E402
 from schemas import header_for  # noqa: E402
 
@@ -106,7 +107,7 @@ def _refuse(message: str) -> int:
 def new_actor(data_dir: Path, actor_id: str) -> int:
     path = data_dir / "actors" / f"{actor_id}.yaml"
     if path.exists():
-        return _refuse(f"{path.relative_to(data_dir.parent)} already exists; edit it, or pick another ID")
+        return _refuse(f"{shown_path(path)} already exists; edit it, or pick another ID")
     kinds = _kinds(data_dir)
     lines = [
         header_for(path, data_dir),
@@ -116,13 +117,13 @@ def new_actor(data_dir: Path, actor_id: str) -> int:
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {path.relative_to(data_dir.parent)}: replace each {PLACEHOLDER}, then run `make validate`")
+    print(f"wrote {shown_path(path)}: replace each {PLACEHOLDER}, then run `make validate`" + _config_hint(data_dir))
     return 0
 
 
 def new_term(data_dir: Path, term_id: str) -> int:
     path = data_dir / "glossary.yaml"
-    shown = path.relative_to(data_dir.parent)
+    shown = shown_path(path)
     if not path.is_file():
         return _refuse(f"{shown} does not exist yet")
     doc, problems = read_yaml(path, str(shown))
@@ -139,21 +140,35 @@ def new_term(data_dir: Path, term_id: str) -> int:
     block = [f"  # New term: replace every {PLACEHOLDER}, then run `make validate`.", *item]
     path.write_text(text.rstrip("\n") + "\n" + "\n".join(block) + "\n", encoding="utf-8")
     print(f"appended term '{term_id}' to {shown} (line {text.rstrip(chr(10)).count(chr(10)) + 3}): "
-          f"replace each {PLACEHOLDER}, then run `make validate`")
+          f"replace each {PLACEHOLDER}, then run `make validate`" + _config_hint(data_dir))
     return 0
+
+
+def _config_hint(data_dir: Path) -> str:
+    """` CONFIG=...` when the data is not this repository's own, so the suggested command checks it."""
+    config = data_dir.parent / "mkdocs.yml"
+    return "" if data_dir == ROOT / "data" or not config.is_file() else f" CONFIG={shown_path(config)}"
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Start a new actor page or glossary term.")
     parser.add_argument("what", choices=["actor", "term"])
     parser.add_argument("id", nargs="?", default="", help="lower-case words joined by hyphens, e.g. city-council")
-    parser.add_argument("--data", default=str(ROOT / "data"), help="the data folder (default: data/)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--config-file", default=str(ROOT / "mkdocs.yml"), help="the site's config (default: mkdocs.yml)")
+    where.add_argument("--data", help="the data folder itself, instead of the config's")
     args = parser.parse_args(argv[1:])
     if not args.id:
         return _refuse(f"give the new {args.what}'s id, e.g. `make new-{args.what} ID=city-council`")
     if not re.fullmatch(model.SLUG, args.id):
         return _refuse(f"'{args.id}' is not a valid id: use lower-case letters, digits and single hyphens, e.g. city-council")
-    data_dir = Path(args.data).resolve()
+    if args.data:
+        data_dir = Path(args.data).resolve()
+    else:
+        try:
+            data_dir = read_site(args.config_file).data_dir
+        except SettingsError as err:
+            return _refuse(str(err))
     return (new_actor if args.what == "actor" else new_term)(data_dir, args.id)
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check the data folder without building the site: every problem at once, then a summary.
 
-Usage: python scripts/validate.py [DATA_DIR]   (default: the `data/` folder beside this script's parent)
+Usage: python scripts/validate.py [--config-file mkdocs.yml | DATA_DIR]
+(default: the data folder of this repository's mkdocs.yml; `make validate CONFIG=...` checks another site's)
 Exit status: 0 when the data is good, 1 when it has problems.
 """
 
@@ -16,11 +17,19 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from explainer.problems import DataError  # noqa: E402
 from explainer.report import summarise  # noqa: E402
+from explainer.site_config import SettingsError, read_site  # noqa: E402
 from explainer.validate import load_explainer  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
+    if len(argv) > 2 and argv[1] == "--config-file" or len(argv) == 1:
+        try:
+            data_dir = read_site(argv[2] if len(argv) > 2 else ROOT / "mkdocs.yml").data_dir
+        except SettingsError as err:
+            print(err, file=sys.stderr)
+            return 1
+    else:
+        data_dir = Path(argv[1])
     started = time.perf_counter()
     try:
         explainer = load_explainer(data_dir)

@@ -14,7 +14,7 @@ from conftest import ROOT, write_config
 SCRIPT = ROOT / "scripts" / "classroom_copy.py"
 
 # Vendored files and the sha256 each must have (their SOURCE.txt says where they come from).
-SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"
+SHIM = ROOT / "hooks" / "explainer" / "theme" / "assets" / "vendor" / "iframe-worker" / "shim.js"
 SHIM_SHA256 = "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"  # iframe-worker 1.0.4
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # axe-core 4.14.1

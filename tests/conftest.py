@@ -30,7 +30,6 @@ def write_config(tmp: Path, data_dir: Path, extra_config: dict | None = None) ->
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
         "hooks": [str(ROOT / "hooks" / "explainer_hooks.py")],
-        "theme": {"custom_dir": str(ROOT / "overrides")},  # merged into mkdocs.yml's theme; relative paths follow this file
         "extra": {"explainer": {"data": str(data_dir)}},
         **(extra_config or {}),
     }

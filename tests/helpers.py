@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from explainer.problems import DataError
@@ -9,9 +10,11 @@ from explainer.validate import load_explainer
 
 
 def problems_of(data_dir: Path) -> list[str]:
-    """The messages `load_explainer` reports for `data_dir` (an empty list when it is valid)."""
+    """The messages `load_explainer` reports for `data_dir` (an empty list when it is valid), as a
+    contributor standing beside the data folder reads them (`data/actors/x.yaml:3: ...`)."""
     try:
-        load_explainer(data_dir)
+        with contextlib.chdir(Path(data_dir).parent):
+            load_explainer(data_dir)
     except DataError as err:
         return [str(p) for p in err.problems]
     return []

@@ -319,7 +319,7 @@ def test_validate_script_prints_the_message_and_exits_1(mini_data: Path, name: s
 
     expected = _break(mini_data, name)
     run = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(mini_data)],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=60, cwd=mini_data.parent)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert expected in run.stderr

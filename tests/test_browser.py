@@ -28,7 +28,7 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Best-practice rules run as well: Material's search dialog has no name without overrides/partials/search.html.
+# Best-practice rules run as well: Material's search dialog has no name without hooks/explainer/theme/partials/search.html.
 EXTRA_RULES = ["aria-dialog-name"]
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 

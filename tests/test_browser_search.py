@@ -2,7 +2,7 @@
 
 Straight and curly apostrophes, and the hyphen, the non-breaking hyphen and the en and em dashes,
 give the same results: the search plugin's `separator` splits words at all of them, and
-docs/javascripts/search-variants.js writes what the reader types with plain characters.
+hooks/explainer/theme/javascripts/search-variants.js writes what the reader types with plain characters.
 """
 
 from __future__ import annotations

@@ -156,6 +156,6 @@ def test_failed_build_keeps_the_previous_zip(mini_data, tmp_path):
 
 def test_make_offline_is_documented():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^offline:.*\n\t\$\(BIN\)/python scripts/classroom_copy.py$", makefile, re.M)
+    assert re.search(r"^offline:.*\n\t\$\(BIN\)/python scripts/classroom_copy.py --config-file \$\(CONFIG\)$", makefile, re.M)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "`make offline`" in readme

@@ -67,6 +67,10 @@ def _pairs(explainer: Explainer) -> Iterator[tuple[str, list[tuple[str, str | No
         fields += [(f"aims {n}", aim, simple) for n, (aim, simple) in enumerate(zip(actor.aims, simple_aims), start=1)]
         for name in ("article_role", "record", "aftermath"):
             fields.append((name, getattr(actor, name), s and getattr(s, name)))
+        for article_id, entry in sorted(actor.articles.items()):  # a unit of several articles: each one's own
+            e = entry.simple
+            fields.append((f"articles {article_id} role", entry.role, e and e.role))
+            fields.append((f"articles {article_id} record", entry.record, e and e.record))
         for n, rel in enumerate(actor.relationships, start=1):
             fields.append((f"relationships {n} ({rel.target}) note", rel.note, rel.simple and rel.simple.note))
         for n, anchor in enumerate(actor.covers, start=1):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,7 @@ class RawData:
 
     articles: list[Entry] = field(default_factory=list)
     actors: list[Entry] = field(default_factory=list)
+    unit: Entry | None = None
     sources: Entry | None = None
     kinds: Entry | None = None
     glossary: Entry | None = None
@@ -53,28 +55,30 @@ class RawData:
     unreadable: set[str] = field(default_factory=set)
 
 
-_KIND_OF_PATTERN = {
-    "sources.yaml": "sources",
-    "kinds.yaml": "kinds",
-    "glossary.yaml": "glossary",
-    "claims.yaml": "claims",
-    "events.yaml": "events",
-    "classroom.yaml": "classroom",
-    "articles/*.yaml": "articles",
-    "actors/*.yaml": "actors",
-}
+_KIND_OF_PATTERN = {f.pattern: f.slot for f in model.DATA_FILES}
+
+
+def shown_path(path: Path) -> str:
+    """A path as a contributor would type it from where they stand: relative to the working folder
+    when it lies below it (`data/actors/x.yaml`), else absolute (`/home/me/unit/data/actors/x.yaml`)."""
+    path = Path(path).absolute()
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if relative == ".." or relative.startswith("../") else Path(relative).as_posix()
 
 
 def read_data(data_dir: Path) -> RawData:
     """Read every file of `data_dir`; a missing or broken file is a problem, never an exception."""
     data_dir = Path(data_dir)
-    raw = RawData(folder=data_dir.name)
+    raw = RawData(folder=shown_path(data_dir))
     if not data_dir.is_dir():
         raw.problems.append(Problem(str(data_dir), 1, "", "data folder not found; check `extra.explainer.data` in mkdocs.yml"))
         return raw
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(data_dir).as_posix()
-        shown = f"{data_dir.name}/{rel}"
+        shown = f"{raw.folder}/{rel}"
         if any(part.startswith(".") for part in path.relative_to(data_dir).parts):
             continue
         pattern = next((p for p in _KIND_OF_PATTERN if fnmatch.fnmatch(rel, p) and rel.count("/") == p.count("/")), None)
@@ -88,15 +92,15 @@ def read_data(data_dir: Path) -> RawData:
         if entry is None:
             raw.unreadable.add(f"{slot}:{path.stem}" if slot in ("articles", "actors") else slot)
             continue
-        if slot in ("articles", "actors"):
+        if slot in ("articles", "actors"):  # one item per file
             getattr(raw, slot).append(entry)
         else:
             setattr(raw, slot, entry)
-    for name in ("sources.yaml", "kinds.yaml", "glossary.yaml"):
+    for name in (f.pattern for f in model.DATA_FILES if f.required):
         if not (data_dir / name).is_file():
-            raw.problems.append(Problem(f"{data_dir.name}/{name}", 1, "", "required file is missing; create it"))
+            raw.problems.append(Problem(f"{raw.folder}/{name}", 1, "", "required file is missing; create it"))
     if not any(data_dir.glob("articles/*.yaml")):
-        raw.problems.append(Problem(f"{data_dir.name}/articles", 1, "", "no article found; add data/articles/<id>.yaml"))
+        raw.problems.append(Problem(f"{raw.folder}/articles", 1, "", f"no article found; add {raw.folder}/articles/<id>.yaml"))
     return raw
 
 

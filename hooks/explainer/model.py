@@ -8,6 +8,7 @@ module only says what one file may hold.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 import unicodedata
@@ -320,6 +321,27 @@ class ActorSimple(Strict):
     aftermath: Markdown | None = Field(None, description="The `aftermath` in simpler words.")
 
 
+class InArticleSimple(Strict):
+    role: Markdown | None = Field(None, description="The `role` in simpler words.")
+    record: Markdown | None = Field(None, description="The `record` in simpler words.")
+
+
+class ActorInArticle(Strict):
+    """What one article of a unit does with an actor: for a site of several articles."""
+
+    named: bool | None = Field(
+        None, description="Whether this article names them; left out: named when the page quotes this article."
+    )
+    role: Markdown | None = Field(None, description="What this article says about them, in a few words.")
+    record: Markdown | None = Field(None, description="What the record shows where this article is wrong or one-sided.")
+    simple: InArticleSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
+
+
 class Actor(Strict):
     id: Slug = Field(description="Must match the file name: `data/actors/<id>.yaml`.")
     name: OneLine = Field(description="The name the site uses, in neutral wording.")
@@ -341,6 +363,11 @@ class Actor(Strict):
         True, description="`false` for context actors the article does not name; the page says so."
     )
     article_role: Markdown | None = Field(None, description="What the article says about them, in a few words.")
+    articles: dict[Slug, ActorInArticle] = Field(
+        default_factory=dict,
+        description="In a unit of several articles, by article id: whether and how each names them. "
+        "`named_in_article`, `article_role` and `record` are for the articles this page quotes (or the first).",
+    )
     record: Markdown | None = Field(
         None, description="What the record shows where the article is wrong or one-sided."
     )
@@ -629,14 +656,48 @@ class ClassroomFile(Strict):
     )
 
 
+# --- The unit ------------------------------------------------------------------------------------
+
+
+class Unit(Strict):
+    """What the site as a whole is about: one article or a teacher's unit of several."""
+
+    title: PlainText = Field(description="The site's name: the home page's heading, the browser tab, the classroom copy's file name.")
+    description: Markdown = Field(
+        description="What the unit is about and what the site helps a reader do, in one to four plain sentences: "
+        "the home page opens with it."
+    )
+
+
+# --- The data files -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One kind of data file: where it lives in the data folder, which model checks it, and the slot
+    the loader puts it in. The loader, the schema export and the scaffolds all read this one list."""
+
+    pattern: str  # relative to the data folder; `*` stands for the id of one item per file
+    model: type[BaseModel]
+    slot: str
+    required: bool = False
+
+    @property
+    def one_per_item(self) -> bool:
+        return "*" in self.pattern
+
+
+DATA_FILES: tuple[DataFile, ...] = (
+    DataFile("unit.yaml", Unit, "unit"),
+    DataFile("sources.yaml", SourcesFile, "sources", required=True),
+    DataFile("kinds.yaml", KindsFile, "kinds", required=True),
+    DataFile("glossary.yaml", GlossaryFile, "glossary", required=True),
+    DataFile("claims.yaml", ClaimsFile, "claims"),
+    DataFile("events.yaml", EventsFile, "events"),
+    DataFile("classroom.yaml", ClassroomFile, "classroom"),
+    DataFile("articles/*.yaml", Article, "articles"),
+    DataFile("actors/*.yaml", Actor, "actors"),
+)
+
 # Which model checks which file, by its place in the data folder.
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "sources.yaml": SourcesFile,
-    "kinds.yaml": KindsFile,
-    "glossary.yaml": GlossaryFile,
-    "claims.yaml": ClaimsFile,
-    "events.yaml": EventsFile,
-    "classroom.yaml": ClassroomFile,
-    "articles/*.yaml": Article,
-    "actors/*.yaml": Actor,
-}
+FILE_MODELS: dict[str, type[BaseModel]] = {f.pattern: f.model for f in DATA_FILES}

@@ -33,10 +33,10 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
     articles = []
-    for a in explainer.articles:
-        articles.append({titles[paths[f"article:{a}"]]: paths[f"article:{a}"]})
-        if f"retelling:{a}" in paths:  # the plain-words retelling right after its article
-            articles.append({titles[paths[f"retelling:{a}"]]: paths[f"retelling:{a}"]})
+    for a in explainer.articles_by_date():
+        articles.append({titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]})
+        if f"retelling:{a.id}" in paths:  # the plain-words retelling right after its article
+            articles.append({titles[paths[f"retelling:{a.id}"]]: paths[f"retelling:{a.id}"]})
     article_section = {"Articles": [paths["articles-index"], *articles]}
     actor_sections = []
     for kind in explainer.kinds:
@@ -49,7 +49,8 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
 
 def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:
     """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (lessons, handouts)."""
-    reading = [{titles[paths[key]]: paths[key]} for key in ("claims", "wording", "relationships", "timeline") if key in paths]
+    order = ("claims", "wording", "relationships", *sorted(k for k in paths if k.startswith("relationships:")), "timeline")
+    reading = [{titles[paths[key]]: paths[key]} for key in order if key in paths]
     classroom = []
     for article_id in explainer.lessons:
         classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]} for key in ("lesson", "handout")]

@@ -21,11 +21,14 @@ class Prepared:
     pages: list[PageOut]
     glossary: GlossaryIndex
     sections: list  # nav entries for the generated pages (`navigation.site_nav` places them)
+    site_name: str | None = None  # the unit's title, when the data gives one: it names the site
+    site_description: str | None = None
     cached: bool = False  # came from the cache, not from the data
 
     def state(self) -> dict:
         return {"pages": [[p.path, p.title, p.markdown] for p in self.pages],
-                "glossary": self.glossary.state(), "sections": self.sections}
+                "glossary": self.glossary.state(), "sections": self.sections,
+                "site": [self.site_name, self.site_description]}
 
     @classmethod
     def from_state(cls, state: dict) -> Prepared | None:
@@ -34,28 +37,34 @@ class Prepared:
             pages = [PageOut(*page) for page in state["pages"]]
             if not all(isinstance(value, str) for page in pages for value in (page.path, page.title, page.markdown)):
                 return None
-            return cls(pages, GlossaryIndex.from_state(state["glossary"]), list(state["sections"]), cached=True)
+            site_name, site_description = state["site"]
+            return cls(pages, GlossaryIndex.from_state(state["glossary"]), list(state["sections"]),
+                       site_name, site_description, cached=True)
         except (KeyError, TypeError, ValueError, re.error):
             return None
 
 
 def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | None = None,
-            site_url: str | None = None, directory_urls: bool = True) -> Prepared:
-    """The generated site for `data_dir`; raises `DataError` with every problem when the data has any."""
-    settings = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls}
+            site_url: str | None = None, directory_urls: bool = True, home_page: bool = False) -> Prepared:
+    """The generated site for `data_dir`; raises `DataError` with every problem when the data has any.
+    `home_page`: the site has no home page of its own, so one is generated."""
+    settings = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls, "home_page": home_page}
     key = cache.fingerprint(data_dir, settings) if cache_dir is not None else None
     state = cache.load(cache_dir, key) if key else None
     cached = Prepared.from_state(state) if state is not None else None
     if cached is not None:
         return cached
     # Imported here: a cache hit needs none of these (pydantic and the models are most of their cost).
+    from .markup import plain_text
     from .navigation import generated_sections
     from .render import render_pages
     from .validate import load_explainer
 
     explainer = load_explainer(data_dir)
     pages = render_pages(explainer, **settings, bytecode_dir=cache.templates_dir(cache_dir) if cache_dir else None)
-    prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages))
+    unit = explainer.unit
+    prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages),
+                        unit.title if unit else None, plain_text(unit.description) if unit else None)
     # Stored only if nothing changed while it was built: a file saved meanwhile would otherwise put
     # these pages under the key of data (or code) they were not made from.
     if key and cache.fingerprint(data_dir, settings) == key:

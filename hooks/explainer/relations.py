@@ -451,6 +451,11 @@ def article_day(explainer: Explainer) -> date | None:
     return days[0] if days else None
 
 
+def article_days(explainer: Explainer) -> list[date]:
+    """The days the articles describe, each once, earliest first: one view of the ties per day."""
+    return sorted({a.as_of for a in explainer.articles.values() if a.as_of})
+
+
 def ego_diagrams(explainer: Explainer) -> tuple[date | None, dict[str, Diagram]]:
     """Each actor page's drawing of its own ties, as of the relationship page's day."""
     day = article_day(explainer)

@@ -22,9 +22,11 @@ from .validate import Explainer
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def page_paths(explainer: Explainer) -> dict[str, str]:
-    """Where each generated page lives; the one place URLs of generated pages are decided."""
-    paths = {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
+def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
+    """Where each generated page lives; the one place URLs of generated pages are decided. The home
+    page is generated only for a site whose own pages have none (`home_page`)."""
+    paths = {"home": "index.md"} if home_page else {}
+    paths |= {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
     paths.update({f"article:{a}": f"articles/{a}.md" for a in explainer.articles})
     # An article retold in plain words, paragraph by paragraph: only once some paragraph is retold.
     paths.update({f"retelling:{a.id}": f"articles/{a.id}-in-plain-words.md" for a in explainer.articles.values()
@@ -36,7 +38,9 @@ def page_paths(explainer: Explainer) -> dict[str, str]:
     if explainer.loaded:
         paths["wording"] = "wording.md"
     if any(a.relationships for a in explainer.actors.values()):
-        paths["relationships"] = "relationships.md"
+        paths["relationships"] = "relationships.md"  # as of the first article's day; later days have their own page
+        for day in relations.article_days(explainer)[1:]:
+            paths[f"relationships:{day.isoformat()}"] = f"relationships-{day.isoformat()}.md"
     if explainer.events:
         paths["timeline"] = "timeline.md"
     paths.update({f"lesson:{a}": f"classroom/{a}.md" for a in explainer.lessons})
@@ -109,7 +113,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
 
 def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url: str | None = None,
                  directory_urls: bool = True, paths: dict[str, str] | None = None,
-                 glossary: GlossaryIndex | None = None, bytecode_dir: Path | None = None) -> Pages:
+                 glossary: GlossaryIndex | None = None, bytecode_dir: Path | None = None, home_page: bool = False) -> Pages:
     """Every generated page of the site, in a stable order.
 
     `site_name`, `site_url` and `directory_urls` come from the site's config; only the claims page's
@@ -118,7 +122,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     the result carries the ones used (`Pages.paths`, `Pages.glossary`). `bytecode_dir` keeps the
     compiled templates between processes.
     """
-    paths = page_paths(explainer) if paths is None else paths
+    paths = page_paths(explainer, home_page) if paths is None else paths
+    if explainer.unit:
+        site_name = explainer.unit.title
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     if glossary is None:
         targets = {t.id: paths[f"actor:{t.actor}"] if t.actor else f"{paths['glossary']}#{t.id}" for t in explainer.terms}
@@ -163,7 +169,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                ego=egos.get(actor.id), ego_day=ego_day, ego_legend=relations.legend(),
                spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
-               questions=explainer.actor_questions.get(actor.id, []))
+               questions=explainer.actor_questions.get(actor.id, []), **_in_each_article(explainer, actor))
     for article in explainer.articles.values():
         render(f"article:{article.id}", "article.md.j2", article.title, article=article,
                views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article))
@@ -176,6 +182,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     render("actors-index", "actors_index.md.j2", "Actors")
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", "Glossary", usage=usage)
+    if "home" in paths:
+        titles = {key: page.title for page in pages for key, path in paths.items() if path == page.path}
+        render("home", "home.md.j2", site_name or "Home", page_titles=titles)
     return Pages(sorted(pages, key=lambda p: p.path), paths, glossary)
 
 
@@ -193,14 +202,17 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
     if "wording" in paths:
         render("wording", "wording.md.j2", "Loaded words", quotes=quotes)
     if "relationships" in paths:
-        days = sorted(a.as_of for a in explainer.articles.values() if a.as_of)
-        day = days[0] if days else None
-        matrix = relations.build_matrix(explainer, day)
-        title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
+        days = relations.article_days(explainer) or [None]
+        keys = ["relationships"] + [f"relationships:{d.isoformat()}" for d in days[1:]]
         kind_titles = {k.id: k.title for k in explainer.kinds}
-        render("relationships", "relationships.md.j2", "Who backs whom", matrix=matrix, day=day,
-               diagrams=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
-               graph_title=title, graph_description=relations.describe(matrix), sid="xp-graph")
+        for day, key in zip(days, keys):
+            matrix = relations.build_matrix(explainer, day)
+            title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
+            described = [a for a in explainer.articles_by_date() if a.as_of == day] if len(days) > 1 else []
+            render(key, "relationships.md.j2", "Who backs whom" if key == "relationships" else title, matrix=matrix, day=day,
+                   diagrams=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
+                   graph_title=title, graph_description=relations.describe(matrix), sid="xp-graph",
+                   switch=list(zip(days, keys)) if len(days) > 1 else [], this_key=key, described=described)
     if "timeline" in paths:
         headings = {"background": "Background: how it came to this", "around": "The days around the article",
                     "after": "What came after"}
@@ -231,6 +243,21 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
                lesson=lesson, paragraphs=paragraphs, claims=claims)
 
 
+def _in_each_article(explainer: Explainer, actor) -> dict:
+    """For a unit of several articles: which name the actor, and what each says and gets wrong."""
+    said, records, named = [], [], []
+    for article in explainer.articles_by_date():
+        view = explainer.in_article(actor, article.id)
+        mine = [s for s in explainer.spans_of(actor.id) if s.article == article.id]
+        if mine or view.role:
+            said.append((article, view, mine))  # the view carries the simple versions too
+        if view.record:
+            records.append((article, view))
+        if view.named:
+            named.append(article)
+    return {"unit_said": said, "unit_records": records, "unit_named": named}
+
+
 def _cited_on_page(actor, incoming: list) -> list[str]:
     """The page's own sources first, then those its relationship rows cite, each once."""
     rows = [rel for rel in actor.relationships] + [rel for _, rel in incoming]
@@ -249,12 +276,17 @@ def _incoming_relationships(explainer: Explainer) -> dict[str, list]:
 
 def _term_usage(explainer: Explainer, glossary: GlossaryIndex, pages: list[PageOut]) -> dict[str, dict]:
     """For each term: the article paragraphs and actor pages that use one of its forms."""
-    usage: dict[str, dict] = {t.id: {"paragraphs": [], "actors": []} for t in explainer.terms}
-    for article in explainer.articles.values():
+    usage: dict[str, dict] = {t.id: {"paragraphs": [], "actors": [], "by_article": []} for t in explainer.terms}
+    for article in explainer.articles_by_date():
         for paragraph in article.paragraphs:
             number = explainer.paragraph_number(article.id, paragraph.id)
             for term_id in sorted(glossary.terms_in(paragraph.text)):
-                usage[term_id]["paragraphs"].append((article, paragraph, number))
+                use = (article, paragraph, number)
+                usage[term_id]["paragraphs"].append(use)
+                groups = usage[term_id]["by_article"]
+                if not groups or groups[-1][0] is not article:
+                    groups.append((article, []))
+                groups[-1][1].append(use)
     by_path = {p.path: p for p in pages}
     for actor in explainer.actors.values():
         page = by_path.get(f"actors/{actor.id}.md")

@@ -58,6 +58,7 @@ class Explainer:
     loaded: dict[str, model.LoadedPhrase] = field(default_factory=dict)
     events: list[model.Event] = field(default_factory=list)  # by date
     lessons: dict[str, model.ArticleLesson] = field(default_factory=dict)  # by article id
+    unit: model.Unit | None = None  # the site's own title and description, when the data gives them
     actor_questions: dict[str, list[model.Question]] = field(default_factory=dict)  # by actor id
 
     def __post_init__(self) -> None:
@@ -113,6 +114,34 @@ class Explainer:
     def term(self, term_id: str) -> model.Term:
         return self._index["terms"][term_id]
 
+    def articles_by_date(self) -> list[model.Article]:
+        """The articles in the order a unit is read: by the day each describes, undated ones last."""
+        return sorted(self.articles.values(), key=lambda a: (a.as_of is None, a.as_of or "", a.title.casefold(), a.id))
+
+    def in_article(self, actor: model.Actor, article_id: str) -> model.ActorInArticle:
+        """Whether and how an article names an actor: its `articles:` entry, else the page's own
+        fields for the articles it quotes (or the first article, when it quotes none)."""
+        entry = actor.articles.get(article_id) or model.ActorInArticle()
+        quoted = {s.article for s in self.spans_of(actor.id)}
+        if len(self.articles) == 1:
+            named = actor.named_in_article
+        else:
+            named = bool(quoted) if not actor.named_in_article or article_id in quoted else False
+        own = len(self.articles) == 1 or article_id in quoted or (not quoted and article_id == self.articles_by_date()[0].id)
+        page, mine = actor.simple, entry.simple  # the simple versions travel with the texts they simplify
+        role = entry.role or (actor.article_role if own else None)
+        record = entry.record or (actor.record if own else None)
+        simple_role = (mine and mine.role) if entry.role else (page and page.article_role if own else None)
+        simple_record = (mine and mine.record) if entry.record else (page and page.record if own else None)
+        return model.ActorInArticle(
+            named=entry.named if entry.named is not None else named, role=role, record=record,
+            simple=model.InArticleSimple(role=simple_role or None, record=simple_record or None)
+            if (simple_role or simple_record) else None,
+        )
+
+    def names_actor_anywhere(self, actor: model.Actor) -> bool:
+        return any(self.in_article(actor, article_id).named for article_id in self.articles)
+
     def actors_of_kind(self, kind: str) -> list[model.Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
 
@@ -139,6 +168,7 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
         kinds=[e for e in kinds.values()],
         terms=sorted(terms.values(), key=lambda t: t.term.casefold()),
         sources=dict(sorted(sources.items())),
+        unit=raw.unit.value if raw.unit else None,
     )
     for entry in articles.values():
         _check_paragraph_ids(entry, problems)
@@ -153,6 +183,10 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
                 problems.append(entry.problem(("relationships", i, "target"), "an actor cannot have a relationship with itself"))
             _check_sources(entry, ("relationships", i, "sources"), rel.sources, sources, raw, problems)
         _check_sources(entry, ("sources",), actor.sources, sources, raw, problems)
+        if not any(key.startswith("articles:") for key in raw.unreadable):
+            for article_id in actor.articles:
+                if article_id not in explainer.articles:
+                    problems.append(entry.problem(("articles", article_id), _unknown("article", article_id, explainer.articles)))
         explainer.spans += _locate(entry, explainer, raw, problems)
     if raw.glossary:
         _check_glossary(raw.glossary, actors, sources, raw, problems)
@@ -251,9 +285,9 @@ def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, ex: Explain
     if any(key.startswith("articles:") for key in raw.unreadable):
         return None  # an article did not load: its own problems say why; anchors wait for it
     articles = ex.articles
-    article_id = anchor.article or (next(iter(articles)) if len(articles) == 1 else None)
+    article_id = anchor.article or (next(iter(articles)) if len(articles) == 1 else _article_with(anchor, ex))
     if article_id is None:
-        problems.append(entry.problem(here, "there are several articles; say which with `article:` "
+        problems.append(entry.problem(here, "these words are in more than one article; say which with `article:` "
                                             f"(one of: {', '.join(sorted(articles))})"))
         return None
     article = articles.get(article_id)
@@ -278,6 +312,18 @@ def _find_anchor(entry: Entry, here: tuple, anchor: model.TextQuote, ex: Explain
             f"quote {what} in paragraph '{paragraph.id}'; add `prefix:` or `suffix:` with the words next to the one you mean"))
         return None
     return article_id, paragraph, found
+
+
+def _article_with(anchor: model.TextQuote, ex: Explainer) -> str | None:
+    """The one article whose paragraph `anchor.paragraph` holds the quote, so that adding an article
+    to a unit needs no `article:` in the quotes already written; None when several do. When none
+    does, the first article with that paragraph id (or the first article), for its message."""
+    having = [a for a in ex.articles if ex.find_paragraph(a, anchor.paragraph) is not None]
+    found = [a for a in having if isinstance(find_quote(ex.find_paragraph(a, anchor.paragraph).text, anchor.quote,
+                                                        anchor.prefix, anchor.suffix), Match)]
+    if len(found) > 1:
+        return None
+    return (found or having or list(ex.articles))[0]
 
 
 def _check_claims(entry: Entry, ex: Explainer, sources: dict, raw: RawData, problems: list[Problem]) -> None:
@@ -355,11 +401,24 @@ def _check_question_claims(entry: Entry, path: tuple, questions: list, ex: Expla
                 problems.append(entry.problem(path + (i, "claims", j), _unknown("claim", claim_id, ex.claims, where)))
 
 
+def _id_letters(words: str) -> str:
+    """The words as id text in any script: Latin letters lose their accents (`Islāmic` -> `islamic`),
+    other letters and digits stay as they are, lower-cased (`Гавань` -> `гавань`); punctuation
+    outside ASCII is dropped and ASCII punctuation separates words, as ids have always been made."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", words.casefold()):
+        category = unicodedata.category(char)
+        if char.isascii() or category[0] in "LN":
+            kept.append(char)
+        elif category == "Mn" and kept and not kept[-1].isascii():
+            kept.append(char)  # a mark on a letter of another script (Cyrillic й) stays with it
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
 def _span_id(owner: str, words: str, used: set[str]) -> str:
     """`q-<actor>--<first words>`: stable when other quotes are added, unique on the page. The double
     hyphen, which no id contains, keeps `q-a--b-c` (actor `a`) apart from `q-a-b--c` (actor `a-b`)."""
-    ascii_words = unicodedata.normalize("NFKD", words.casefold()).encode("ascii", "ignore").decode()
-    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_words))[:32].strip("-")
+    slug = "-".join(re.findall(r"[^\W_]+", _id_letters(words)))[:32].strip("-")
     base = f"q-{owner}--{slug or 'quote'}"
     candidate, n = base, 2
     while candidate in used:

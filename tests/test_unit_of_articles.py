@@ -1,0 +1,167 @@
+"""A site made with `make new-site` for an invented unit of three articles (a news report, an
+official statement, a report in Russian): each article is first-class in the built pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+UNIT = ROOT / "tests" / "fixtures" / "unit"
+BY_DATE = ["Council votes to sell the harbour", "Statement on the harbour", "Гавань продана"]
+
+
+def _run(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("OFFLINE", None)
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def unit_site(tmp_path_factory) -> Path:
+    """`scripts/new_site.py` into a fresh folder, its example data replaced by the unit, built strictly."""
+    folder = tmp_path_factory.mktemp("unit") / "harbour"
+    made = _run(sys.executable, ROOT / "scripts" / "new_site.py", folder)
+    assert made.returncode == 0, made.stderr
+    shutil.rmtree(folder / "data")
+    shutil.copytree(UNIT, folder / "data")
+    built = _run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", folder / "mkdocs.yml", cwd=folder)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return folder
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    soup = BeautifulSoup((site / "site" / path).read_text(encoding="utf-8"), "html.parser")
+    for permalink in soup.select("a.headerlink"):
+        permalink.decompose()
+    return soup
+
+
+def test_the_new_site_holds_only_its_own_files(unit_site: Path):
+    """The generator brings its parts: the site folder has a config, data and an empty docs/."""
+    assert sorted(p.name for p in unit_site.iterdir() if p.name not in ("site", ".cache")) == [".gitignore", "data", "docs", "mkdocs.yml"]
+    assert [p.name for p in (unit_site / "docs").iterdir()] == [".gitkeep"]
+    assert len((unit_site / "mkdocs.yml").read_text(encoding="utf-8").splitlines()) <= 30
+    for asset in ("stylesheets/reading.css", "javascripts/reading.js", "assets/vendor/iframe-worker/shim.js"):
+        assert (unit_site / "site" / asset).is_file(), asset
+
+
+def test_the_unit_names_the_site_and_opens_the_generated_home_page(unit_site: Path):
+    home = page(unit_site, "index.html")
+    assert home.h1.get_text(strip=True) == "Reading the harbour sale"
+    assert home.title.get_text().endswith("Reading the harbour sale")
+    assert "Three texts about the sale" in home.select_one("article").get_text()
+    listed = [a.get_text(strip=True) for a in home.select("article li a[href*='articles/']")]
+    assert listed == BY_DATE
+    assert "news report" in home.select_one("article").get_text() and "official statement" in home.select_one("article").get_text()
+
+
+def test_articles_are_listed_by_date_with_their_genre(unit_site: Path):
+    index = page(unit_site, "articles/index.html")
+    items = index.select("article li")
+    assert [li.a.get_text(strip=True) for li in items] == BY_DATE
+    assert "official statement" in items[1].get_text()
+    nav = [a.get_text(strip=True) for a in page(unit_site, "articles/index.html").select("nav.md-nav--primary a[href*='harbour-']")]
+    assert [n for n in nav if n in BY_DATE] == BY_DATE
+
+
+def test_an_actor_page_groups_its_quotes_by_article_and_says_which(unit_site: Path):
+    council = page(unit_site, "actors/harbour-council/index.html")
+    headings = [h.get_text(strip=True) for h in council.select("h3")]
+    assert headings[:2] == ["In “Council votes to sell the harbour”", "In “Statement on the harbour”"]
+    sections = {h.get_text(strip=True): h for h in council.select("h3")}
+    news = sections["In “Council votes to sell the harbour”"]
+    quote = news.find_next("blockquote").a
+    assert quote["href"].startswith("../../articles/harbour-news/#q-harbour-council--")
+    statement = sections["In “Statement on the harbour”"]
+    assert "The statement is its own." in statement.find_next("p", class_=False).get_text()
+    assert statement.find_next("blockquote").a["href"].startswith("../../articles/harbour-statement/#")
+    record = sections["Against “Statement on the harbour”"]
+    assert "Twelve jobs were lost" in record.find_next("p").get_text()
+
+
+def test_whether_an_article_names_an_actor_is_per_article(unit_site: Path):
+    union = page(unit_site, "actors/dockers-union/index.html")
+    assert "Not named in these articles" in union.get_text()
+    actors = page(unit_site, "actors/index.html")
+    rows = {li.a.get_text(strip=True): li.get_text() for li in actors.select("article li")}
+    assert "not named in these articles" in rows["Dockers' Union"]
+    assert "not named" not in rows["Blue Line"]  # the statement and the Russian report name it
+    blue = page(unit_site, "actors/blue-line/index.html")
+    assert "The news report does not name the buyer." in blue.get_text()
+
+
+def test_who_backs_whom_has_a_page_for_each_article_day(unit_site: Path):
+    first = page(unit_site, "relationships/index.html")
+    later = page(unit_site, "relationships-2021-04-10/index.html")
+    switch = first.select_one("nav.xp-date-switch")
+    assert [li.get_text(strip=True) for li in switch.select("li")] == ["1 March 2021", "10 April 2021", "2 May 2021"]
+    assert switch.select_one("[aria-current=page]").get_text() == "1 March 2021"
+    assert switch.select("a")[0]["href"] == "../relationships-2021-04-10/"
+    intro = next(p for p in later.select("article p") if "This page shows" in p.get_text())
+    assert "the day “Statement on the harbour” describes" in " ".join(intro.get_text().split())
+    assert later.h1.get_text(strip=True) == "Who backs whom on 10 April 2021"
+    # The tie that began in April 2021 is not a tie on 1 March, and is one on 10 April.
+    assert not first.select("table.xp-matrix .xp-tie-cooperates")
+    assert later.select("table.xp-matrix .xp-tie-cooperates")
+
+
+def test_glossary_backlinks_group_by_article(unit_site: Path):
+    glossary = page(unit_site, "glossary/index.html")
+    entry = glossary.find(id="quay").find_parent("dt") or glossary.find(id="quay")
+    text = glossary.get_text(" ", strip=True)
+    assert "Used in the articles:" in text
+    block = glossary.find(string=lambda s: s and "Used in the articles:" in s).find_next("ul")
+    assert entry is not None and block is not None
+    groups = [li.em.get_text(strip=True) for li in glossary.select("li") if li.em and li.em.get_text(strip=True) in BY_DATE]
+    assert {"Council votes to sell the harbour", "Гавань продана"} <= set(groups)
+
+
+def test_quotes_in_another_script_get_readable_ids(unit_site: Path):
+    article = page(unit_site, "articles/harbour-ru/index.html")
+    ids = [el["id"] for el in article.select("[id^='q-blue-line--']")]
+    assert ids and all("синяя" in i or "компания" in i for i in ids), ids
+    assert not article.select("[id*='--quote']")
+
+
+def test_make_targets_take_the_sites_config(unit_site: Path):
+    config = unit_site / "mkdocs.yml"
+    validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
+    assert validated.returncode == 0 and "data is valid" in validated.stdout, validated.stderr
+    broken = unit_site / "data" / "actors" / "blue-line.yaml"
+    text = broken.read_text(encoding="utf-8")
+    try:
+        broken.write_text(text.replace("Компания «Синяя линия»", "Компания «Синяя линия» X"), encoding="utf-8")
+        failed = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
+        assert failed.returncode != 0
+        assert f"{broken.as_posix()}:" in failed.stderr, failed.stderr  # outside the working folder: the full path
+        assert "Traceback" not in failed.stderr
+    finally:
+        broken.write_text(text, encoding="utf-8")
+    actor = _run("make", "--no-print-directory", "new-actor", "ID=harbour-pilots", f"CONFIG={config}")
+    try:
+        assert actor.returncode == 0, actor.stderr
+        assert (unit_site / "data" / "actors" / "harbour-pilots.yaml").is_file()
+        assert f"CONFIG={config.as_posix()}" in actor.stdout
+    finally:
+        (unit_site / "data" / "actors" / "harbour-pilots.yaml").unlink(missing_ok=True)
+
+
+def test_an_unknown_setting_is_a_message(tmp_path: Path):
+    folder = tmp_path / "site"
+    assert _run(sys.executable, ROOT / "scripts" / "new_site.py", folder).returncode == 0
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    data: data", "    data: data\n    cahce: false"), encoding="utf-8")
+    built = _run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, cwd=folder)
+    assert built.returncode != 0
+    assert "unknown setting `extra.explainer.cahce`; known settings: data, cache" in built.stdout + built.stderr
+    assert "Traceback" not in built.stdout + built.stderr
+    validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
+    assert "unknown setting `extra.explainer.cahce`" in validated.stderr
