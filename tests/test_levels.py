@@ -216,12 +216,6 @@ def test_a_second_article_gets_its_own_retelling(tmp_path: Path):
     indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
     lines.insert(at + 1, f"{indent}retelling: The second article, told simply.")
     (data / "articles" / "second-dispute.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    for name in ["actors/north-council.yaml", "actors/river-guild.yaml", "claims.yaml", "events.yaml"]:
-        path = data / name
-        text = path.read_text(encoding="utf-8")
-        # Two articles: every quote names its article.
-        text = text.replace("  - paragraph:", "  - article: river-dispute\n    paragraph:")
-        path.write_text(text, encoding="utf-8")
     build = build_site(tmp_path, data)
     assert build.returncode == 0, build.output
     retold = content(page(build.site, "articles/second-dispute-in-plain-words/"))
