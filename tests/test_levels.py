@@ -145,22 +145,26 @@ def test_both_levels_are_in_the_page_and_the_standard_one_comes_first(real_build
     actor = real.actors["ypg"]
     blocks = content(soup).select(".xp-level")
     assert blocks, "no levelled text on the YPG page"
-    standard = [b for b in blocks if b["data-level"] == "standard"]
-    simple = [b for b in blocks if b["data-level"] == "simple"]
+    standard = [b for b in blocks if "xp-level-standard" in b["class"]]
+    simple = [b for b in blocks if "xp-level-simple" in b["class"]]
     assert len(standard) == len(simple)
     words = " ".join(simple[0].get_text().split())
     assert words.startswith(" ".join(actor.simple.description.split())[:60])
     # Each simple block follows its standard one.
     for block in simple:
         previous = block.find_previous_sibling(class_="xp-level")
-        assert previous is not None and previous["data-level"] == "standard"
+        assert previous is not None and "xp-level-standard" in previous["class"]
+    # The correction, in an admonition, is one admonition per level.
+    corrections = content(soup).select(".admonition.warning")
+    assert sorted(" ".join(c["class"]) for c in corrections) == [
+        "admonition warning xp-level xp-level-simple", "admonition warning xp-level xp-level-standard"]
 
 
 def test_every_page_with_explainer_prose_carries_both_levels(real_build):
     for url in ["glossary/", "timeline/", "claims/", "wording/", "actors/", "articles/alliance-vs-isis/"]:
         blocks = content(page(real_build.site, url)).select(".xp-level")
-        levels_seen = {b["data-level"] for b in blocks}
-        assert levels_seen == {"standard", "simple"}, url
+        levels_seen = {c for b in blocks for c in b["class"] if c in ("xp-level-standard", "xp-level-simple")}
+        assert levels_seen == {"xp-level-standard", "xp-level-simple"}, url
 
 
 def test_search_index_holds_both_levels(real_build, real):
@@ -205,19 +209,17 @@ def test_without_simple_versions_pages_have_no_level_marks(mini_build):
 
 
 def test_a_second_article_gets_its_own_retelling(tmp_path: Path):
-    data = tmp_path / "data"
     import shutil
 
+    data = tmp_path / "data"
     shutil.copytree(MINI, data)
-    source = (data / "articles" / "river-dispute.yaml").read_text(encoding="utf-8")
-    second = source.replace("id: river-dispute", "id: second-dispute", 1)
-    lines = second.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.strip().startswith("text:"))
-    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
-    lines.insert(at + 1, f"{indent}retelling: The second article, told simply.")
-    (data / "articles" / "second-dispute.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data / "articles" / "second-dispute.yaml").write_text(
+        "id: second-dispute\ntitle: \"A Second Dispute\"\nprovenance: Invented for the tests.\nparagraphs:\n"
+        "  - id: only\n    text: Mills stood still for a week while lawyers argued.\n"
+        "    retelling: The second article, told simply.\n", encoding="utf-8")
     build = build_site(tmp_path, data)
     assert build.returncode == 0, build.output
     retold = content(page(build.site, "articles/second-dispute-in-plain-words/"))
     assert "The second article, told simply." in retold.get_text()
+    assert retold.select_one(".xp-retold")["id"] == "p-only"
     assert not (build.site / "articles" / "river-dispute-in-plain-words").exists()

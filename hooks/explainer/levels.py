@@ -95,11 +95,11 @@ def _pairs(explainer: Explainer) -> Iterator[tuple[str, list[tuple[str, str | No
 
 
 def texts(explainer: Explainer) -> Iterator[Text]:
-    """Every unit's prose at each level it has: standard always; simple when every field of it has
-    a simple version; the retelling of each paragraph that has one."""
+    """Every unit's prose at each level it has: standard always; simple as far as it is written
+    (`missing` lists the rest); the retelling of each paragraph that has one."""
     for key, fields in _pairs(explainer):
         yield Text(key, Level.standard, _join(std for _, std, _ in fields))
-        if all(simple for _, _, simple in fields):
+        if any(simple for _, _, simple in fields):
             yield Text(key, Level.simple, _join(simple for _, _, simple in fields))
     for article in explainer.articles.values():
         for paragraph in article.paragraphs:

@@ -92,13 +92,13 @@ def level_block(standard: str, simple: str) -> str:
     (the standard one without JavaScript). Without a simple version the standard text stands alone."""
     if not simple:
         return standard
-    return (f'<div class="xp-level" data-level="standard" markdown>\n\n{standard}\n\n</div>\n\n'
-            f'<div class="xp-level" data-level="simple" markdown>\n\n{simple}\n\n</div>')
+    return (f'<div class="xp-level xp-level-standard" markdown>\n\n{standard}\n\n</div>\n\n'
+            f'<div class="xp-level xp-level-simple" markdown>\n\n{simple}\n\n</div>')
 
 
 def level_inline(standard: str, simple: str) -> str:
     """Inline text (a table cell, a list item, a note card) at both reading levels, already escaped."""
     if not simple:
         return standard
-    return (f'<span class="xp-level" data-level="standard">{standard}</span>'
-            f'<span class="xp-level" data-level="simple">{simple}</span>')
+    return (f'<span class="xp-level xp-level-standard">{standard}</span>'
+            f'<span class="xp-level xp-level-simple">{simple}</span>')
