@@ -45,6 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from explainer import parts  # noqa: E402
 from explainer.navigation import site_nav  # noqa: E402
 from explainer.pipeline import prepare  # noqa: E402
 from explainer.problems import DataError  # noqa: E402
@@ -194,11 +195,19 @@ def _site_config() -> dict:
 
 
 def _inherit(docs_dir: Path, hooks: list[str]) -> dict:
-    """A config that is mkdocs.yml, with the paths it gives relative to itself made absolute."""
+    """A config that is mkdocs.yml, with the paths it gives relative to itself made absolute. Without
+    the hooks, it lists what the hooks would add (the generator's theme folder, stylesheets, scripts,
+    Markdown extensions and features), so plain Material builds the same pages the same way."""
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs_dir), "hooks": hooks}
-    custom_dir = (_site_config().get("theme") or {}).get("custom_dir")
-    if custom_dir:
-        config["theme"] = {"custom_dir": str(ROOT / custom_dir)}
+    if not hooks:
+        theme = _site_config().get("theme") or {}
+        config["theme"] = {"name": theme.get("name", "material"), "custom_dir": str(parts.THEME_DIR),
+                           "features": parts.merged(parts.THEME_FEATURES, theme.get("features"))}
+        config["extra_css"] = list(parts.STYLESHEETS)
+        config["extra_javascript"] = list(parts.SCRIPTS)
+        config["markdown_extensions"] = [{name: settings} if settings else name
+                                         for name, settings in parts.MARKDOWN_EXTENSIONS.items()]
+        config["extra"] = {"polyfills": list(parts.POLYFILLS)}
     return config
 
 

@@ -165,3 +165,34 @@ def test_an_unknown_setting_is_a_message(tmp_path: Path):
     assert "Traceback" not in built.stdout + built.stderr
     validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
     assert "unknown setting `extra.explainer.cahce`" in validated.stderr
+
+
+def test_an_article_in_another_language_is_marked_as_such(unit_site: Path):
+    article = page(unit_site, "articles/harbour-ru/index.html")
+    assert article.h1["lang"] == "ru"
+    paragraphs = article.select(".xp-para")
+    assert paragraphs and all(p["lang"] == "ru" for p in paragraphs)
+    assert page(unit_site, "articles/index.html").find("a", string="Гавань продана")["lang"] == "ru"
+    assert not page(unit_site, "articles/harbour-news/index.html").select("[lang=ru]")
+
+
+def test_a_headline_is_quoted_like_a_paragraph(unit_site: Path):
+    article = page(unit_site, "articles/harbour-news/index.html")
+    quoted = article.h1.select_one("span[id^='q-harbour-council--council-votes']")
+    assert quoted is not None and quoted.get_text() == "Council votes"
+    council = page(unit_site, "actors/harbour-council/index.html")
+    link = council.select_one(f"blockquote a[href$='#{quoted['id']}']")
+    assert link is not None and "(the headline)" in link.find_parent("blockquote").get_text()
+
+
+def test_timeline_events_are_placed_after_the_article_they_follow(unit_site: Path):
+    timeline = page(unit_site, "timeline/index.html")
+    tags = {e["id"]: (e.select_one(".xp-after-tag").get_text(strip=True) if e.select_one(".xp-after-tag") else None)
+            for e in timeline.select(".xp-event-entry[id]") if not e["id"].startswith("the-article-")}
+    assert tags["council-vote"] is None  # the day of the first article
+    assert tags["sale-agreed"] == "After “Council votes to sell the harbour”"  # April: maybe before the 10th
+    assert tags["jobs-lost"] == "After “Гавань продана”"
+    assert [e["id"] for e in timeline.select(".xp-event-article")] == [
+        "the-article-harbour-news", "the-article-harbour-statement", "the-article-harbour-ru"]
+    vote = timeline.find(id="council-vote")
+    assert "(Council votes to sell the harbour)" in vote.get_text(" ", strip=True).replace("( ", "(").replace(" )", ")")

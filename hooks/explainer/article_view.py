@@ -56,6 +56,8 @@ def paragraph_label(paragraph: model.Paragraph, number: int | None) -> str:
     image caption" / "the heading", which are not counted."""
     if number:
         return f"paragraph {number}"
+    if paragraph.id == model.HEADLINE:
+        return "the headline"
     return "the image caption" if paragraph.kind == model.ParagraphKind.caption else "the heading"
 
 
@@ -86,6 +88,11 @@ def reading_view(explainer: Explainer, article: model.Article) -> list[Paragraph
         views.append(ParagraphView(paragraph, explainer.paragraph_number(article.id, paragraph.id),
                                    pieces(paragraph.text, [*found, *spans], outer={p.id for p in found}), found))
     return views
+
+
+def headline_parts(explainer: Explainer, article: model.Article) -> list[Piece]:
+    """The headline with the quoted words in it wrapped, so links from explainers land on them."""
+    return pieces(article.title, explainer.spans_in(article.id, model.HEADLINE))
 
 
 def reading_minutes(article: model.Article) -> int:

@@ -15,7 +15,8 @@ import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator,
+                      model_validator)
 
 from .safety import HTML_TAG, markdown_problem
 
@@ -183,6 +184,9 @@ class ArticleSimple(Strict):
     summary: Markdown | None = Field(None, description="The `summary` in simpler words.")
 
 
+HEADLINE = "headline"  # the paragraph id quotes use for the article's headline
+
+
 class Article(Strict):
     id: Slug = Field(description="Must match the file name: `data/articles/<id>.yaml`.")
     title: PlainText = Field(description="The headline, exactly as published.")
@@ -190,6 +194,11 @@ class Article(Strict):
     published: PlainText | None = Field(None, description="When it was published, as precisely as known.")
     provenance: Markdown = Field(description="Where this text comes from and how it was copied.")
     genre: PlainText | None = Field(None, description="For example: opinion piece, news report.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] | None = Field(
+        None,
+        description="The language the article is written in, as a language tag (`ru`, `ar`, `pt-BR`), when it is not "
+        "the site's: screen readers then read it with the right voice.",
+    )
     publication: PlainText | None = Field(None, description="Where it was published (newspaper, site), if known.")
     summary: Markdown | None = Field(
         None,
@@ -208,6 +217,11 @@ class Article(Strict):
     @classmethod
     def _simple_beside_standard(cls, simple, info: ValidationInfo):
         return _simplifies(info.data, simple)
+
+    @property
+    def headline(self) -> Paragraph:
+        """The headline as a paragraph quotes can point at (`paragraph: headline`)."""
+        return Paragraph(id=HEADLINE, text=self.title, kind=ParagraphKind.heading)
 
 
 # --- Quote anchors --------------------------------------------------------------------------------

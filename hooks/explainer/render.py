@@ -172,7 +172,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                questions=explainer.actor_questions.get(actor.id, []), **_in_each_article(explainer, actor))
     for article in explainer.articles.values():
         render(f"article:{article.id}", "article.md.j2", article.title, article=article,
-               views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article))
+               views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article),
+               headline=article_view.headline_parts(explainer, article))
         if f"retelling:{article.id}" in paths:
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
             render(f"retelling:{article.id}", "retelling.md.j2", f"In plain words: {article.title}", article=article,
@@ -230,7 +231,14 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
             if entries:
                 periods.append((heading, entries))
         cited = list(dict.fromkeys(s for e in explainer.events for s in e.sources))
+        dated = [a for a in explainer.articles_by_date() if a.as_of]
+
+        def latest_before(event_date: str):
+            """The last article the event happened after, for its "After “…”" tag in a unit of several."""
+            return next((a for a in reversed(dated) if timeline.is_after(event_date, a.as_of)), None)
+
         render("timeline", "timeline.md.j2", "Timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited,
+               latest_before=latest_before,
                axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
     for article_id, lesson in explainer.lessons.items():
         article = explainer.articles[article_id]

@@ -74,7 +74,7 @@ class Explainer:
         self._index = {
             "owner": by_owner,
             "place": by_place,
-            "paragraphs": {(a, p.id): p for a, article in self.articles.items() for p in article.paragraphs},
+            "paragraphs": {(a, p.id): p for a, article in self.articles.items() for p in (article.headline, *article.paragraphs)},
             "events": {e.id: e for e in self.events},
             "terms": {t.id: t for t in self.terms},
             "numbers": {(a, p_id): n for a, article in self.articles.items()
@@ -196,7 +196,7 @@ def _assemble(raw: RawData, problems: list[Problem]) -> Explainer:
         _check_events(raw.events, explainer, actors, sources, raw, problems)
     if raw.classroom:
         _check_classroom(raw.classroom, explainer, actors, terms, raw, problems)
-    position = {(a.id, p.id): i for a in explainer.articles.values() for i, p in enumerate(a.paragraphs)}
+    position = {(a.id, p.id): i for a in explainer.articles.values() for i, p in enumerate((a.headline, *a.paragraphs))}
     explainer.spans.sort(key=lambda s: (s.article, position[(s.article, s.paragraph)], s.start, -s.end, s.kind, s.owner))
     explainer.index()  # the spans, events and terms are final from here on
     return explainer
@@ -228,6 +228,9 @@ def _by_file_name(entries: list[Entry], problems: list[Problem]) -> dict[str, En
 def _check_paragraph_ids(entry: Entry, problems: list[Problem]) -> None:
     seen = set()
     for i, paragraph in enumerate(entry.value.paragraphs):
+        if paragraph.id == model.HEADLINE:
+            problems.append(entry.problem(("paragraphs", i, "id"), f"the id '{model.HEADLINE}' is kept for quoting the "
+                                                                   "article's headline; give this paragraph another id"))
         if paragraph.id in seen:
             problems.append(entry.problem(("paragraphs", i, "id"), f"paragraph id '{paragraph.id}' is used twice"))
         seen.add(paragraph.id)
