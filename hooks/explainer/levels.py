@@ -32,7 +32,7 @@ TARGETS = {Level.standard: 9.0, Level.simple: 6.0, Level.retelling: 7.0}
 
 @dataclass(frozen=True)
 class Text:
-    """One unit of prose at one level: `key` names where it lives (`actor:ypg`, `term:levant`, ...)."""
+    """One unit of prose at one level: `key` names where it lives (`actor:<id>`, `term:<id>`, ...)."""
 
     key: str
     level: Level
@@ -109,7 +109,7 @@ def texts(explainer: Explainer) -> Iterator[Text]:
 
 
 def missing(explainer: Explainer) -> list[str]:
-    """What has no simple version yet, field by field (`actor:ypg record`), and paragraphs not retold."""
+    """What has no simple version yet, field by field (`actor:<id> record`), and paragraphs not retold."""
     out = [f"{key} {name}" for key, fields in _pairs(explainer) for name, _, simple in fields if not simple]
     for article in explainer.articles.values():
         for paragraph in article.paragraphs:
