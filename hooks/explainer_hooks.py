@@ -1,5 +1,4 @@
-"""MkDocs wiring for the explainer: each event hands over to the loader or the renderer, nothing more
-(and search is handed pages without glossary marks, which only cost it time).
+"""MkDocs wiring for the explainer: each event hands over to the loader or the renderer, nothing more.
 
 The loading, checking and rendering code lives in the `explainer` package and never imports MkDocs,
 so another engine that runs MkDocs hooks (ProperDocs) needs no change here, and scripts and tests
@@ -10,8 +9,6 @@ from __future__ import annotations
 
 import html as html_text
 import json
-import logging
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -20,7 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 # Imported at module level: MkDocs puts this folder on sys.path only while the hook module loads.
-from explainer.glossary_marker import GlossaryExtension, marks_as_comments, terms_marked
+from explainer.glossary_marker import GlossaryExtension, terms_marked
 from explainer import parts
 from explainer.navigation import site_nav
 from explainer.pipeline import prepare
@@ -28,9 +25,16 @@ from explainer.problems import DataError
 from explainer.safety import html_problems
 from explainer.site_config import SettingsError, settings_from
 
-GLOSSARY = GlossaryExtension()
-log = logging.getLogger("mkdocs.hooks.explainer")
-_build: dict = {}
+class _Build:
+    """What the hook keeps between the events of a build (and between `serve` rebuilds): the pages the
+    data gave, and the one Markdown extension that marks glossary terms, handed each build's index."""
+
+    def __init__(self) -> None:
+        self.prepared = None
+        self.glossary = GlossaryExtension()
+
+
+BUILD = _Build()
 
 
 def _settings(config):
@@ -78,12 +82,12 @@ def _prepare(config):
                            home_page=not _has_home_page(config))
     except DataError as err:
         raise PluginError("The data has problems:\n" + err.report()) from None
-    _build["prepared"] = prepared
+    BUILD.prepared = prepared
     # The unit's title and description (data) name the site; the config's are the fallback.
     config.site_name = prepared.site_name or config.site_name
     config.site_description = prepared.site_description or config.site_description
-    GLOSSARY.index = prepared.glossary  # the index the renderer built, not a second one
-    config.markdown_extensions.append(GLOSSARY)
+    BUILD.glossary.index = prepared.glossary  # the index the renderer built, not a second one
+    config.markdown_extensions.append(BUILD.glossary)
     return config
 
 
@@ -99,7 +103,7 @@ def _has_home_page(config) -> bool:
 def on_files(files, config):
     # Early, so plugins that take a snapshot of the files (search, offline) see the generated pages;
     # the nav is extended here, not in on_nav, so MkDocs builds previous/next links itself.
-    prepared = _build["prepared"]
+    prepared = BUILD.prepared
     for page in prepared.pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
@@ -113,7 +117,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     # The article page marks every use of a term; other pages mark the first one only.
-    GLOSSARY.every = page.meta.get("glossary") == "every"
+    BUILD.glossary.every = page.meta.get("glossary") == "every"
     return markdown
 
 
@@ -132,7 +136,7 @@ def _preview_links(html, page, files) -> str:
     # page, so the preview script fetches nothing and works from file:// and under any base path.
     links = {}
     for term_id in terms_marked(html):
-        path, _, fragment = GLOSSARY.index.targets.get(term_id, "").partition("#")
+        path, _, fragment = BUILD.glossary.index.targets.get(term_id, "").partition("#")
         target = files.get_file_from_path(path) if path else None
         if target is not None:
             links[term_id] = get_relative_url(target.url, page.url) + (f"#{fragment}" if fragment else "")
@@ -140,40 +144,6 @@ def _preview_links(html, page, files) -> str:
         return ""
     data = html_text.escape(json.dumps(links, sort_keys=True, ensure_ascii=False))
     return f'\n<div id="xp-term-links" hidden data-links="{data}"></div>'
-
-
-# Material's search plugin rewrites the page it reads: it drops these attributes (its own pattern).
-_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-
-
-@event_priority(50)
-def _unmarked_for_search(context, page, config, nav):
-    # Material's search plugin (priority 0, next) reads the page with a pure-Python HTML parser, at
-    # about 25 µs per tag, and keeps only the text of a glossary mark. It reads the page with each
-    # mark as its text between empty comments (the same text for it, chunk for chunk, and the same
-    # index), and the page gets its marks back after it.
-    for_search = marks_as_comments(page.content)
-    _build["search"] = None if for_search is page.content else (page.content, for_search)
-    page.content = for_search
-    return context
-
-
-@event_priority(-50)
-def _marked_again(context, page, config, nav):
-    handed = _build.pop("search", None)
-    if handed is None:
-        return context
-    marked, for_search = handed
-    if page.content == for_search:
-        page.content = marked
-    elif page.content == _SEARCH_ATTRIBUTES.sub("", for_search):
-        page.content = _SEARCH_ATTRIBUTES.sub("", marked)
-    else:  # another plugin rewrote the page in between: keep its version, and say the marks are gone
-        log.warning(f"{page.file.src_uri}: a plugin changed the page while search read it; its glossary tooltips are left out")
-    return context
-
-
-on_page_context = CombinedEvent(_unmarked_for_search, _marked_again)
 
 
 def on_serve(server, config, builder):

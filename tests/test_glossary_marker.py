@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
-from explainer.glossary_marker import GlossaryExtension, GlossaryIndex, marks_as_comments
+from explainer.glossary_marker import GlossaryExtension, GlossaryIndex
 from explainer.model import Term
 
 TERMS = [
@@ -100,18 +100,3 @@ def test_a_form_cannot_hold_a_control_character():
         Term(id="odd", term="North\0Council", short="o.", definition="d.")
 
 
-def test_marks_as_comments_keeps_the_text_and_nothing_else():
-    text = ("Daesh & ISIL \"quoted\" <b>no</b>; the *Peshmergha* fly sorties.\n\n"
-            "- CNPC, China’s National Petroleum Corporation\n- `ISIS` in code, [ISIS](https://example.org)\n")
-    marked = render(text, every=True)
-    assert len(marked.select("abbr.xp-term")) == 6
-    plain = markdown.markdown(text, extensions=["attr_list", "toc"])
-    extension = GlossaryExtension()
-    extension.index = GlossaryIndex([*TERMS, Term(id="q", term="quoted", short='Said "so" > 5 & more.', definition="d.")])
-    extension.every = True
-    html = markdown.markdown(text, extensions=[extension, "attr_list", "toc"])
-    assert 'title="Said &quot;so&quot; &gt; 5 &amp; more."' in html
-    for_search = marks_as_comments(html)
-    assert for_search.count("<!---->") == 2 * 7 and for_search.replace("<!---->", "") == plain
-    hand_written = '<p><abbr class="xp-term" title="more > less">XYZ</abbr></p>'
-    assert marks_as_comments(hand_written) == hand_written  # only marks exactly as the marker writes them

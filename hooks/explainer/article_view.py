@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import model
 from .markup import Piece, pieces
-from .validate import Explainer, Span
+from .aggregate import Explainer, Span
 
 # The order of a passage's notes when they start at the same word: who, then what is claimed, the
 # wording, and the date.

@@ -6,7 +6,7 @@ import json
 import posixpath
 
 from .markup import plain_text
-from .validate import Explainer
+from .aggregate import Explainer
 
 TYPE_LABELS = {
     "reported-fact": "Reported fact",

@@ -263,24 +263,12 @@ def _split(text: str, found: list[tuple[int, int, str]], index: GlossaryIndex) -
     return text[: found[0][0]], nodes
 
 
-# A mark exactly as this module's tree processor has Python-Markdown write it (attributes in this
-# order; `"` and `>` in a title are escaped), so that nothing written by hand is taken for one.
-_MARK = re.compile(r'<abbr class="xp-term" data-term="[^"<>]*" tabindex="0" title="[^"<>]*">([^<]*)</abbr>')
-
-
 _TERM_IDS = re.compile(r'<abbr class="xp-term" data-term="([^"<>]*)"')
 
 
 def terms_marked(html: str) -> list[str]:
     """Ids of the terms marked in a rendered page, each once, in a stable order."""
     return sorted(set(_TERM_IDS.findall(html))) if '<abbr class="xp-term" ' in html else []
-
-
-def marks_as_comments(html: str) -> str:
-    """The page for a reader that wants only its text (search): each mark becomes its text between
-    empty comments. An HTML parser then sees the same pieces of text as before, split where the tags
-    were, and gives the same text, chunk for chunk, for much less work than two tags with attributes."""
-    return _MARK.sub(r"<!---->\1<!---->", html) if '<abbr class="xp-term" ' in html else html
 
 
 class GlossaryExtension(Extension):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .validate import Span
+from .aggregate import Span
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")

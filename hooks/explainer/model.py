@@ -221,7 +221,8 @@ class Article(Strict):
     @property
     def headline(self) -> Paragraph:
         """The headline as a paragraph quotes can point at (`paragraph: headline`)."""
-        return Paragraph(id=HEADLINE, text=self.title, kind=ParagraphKind.heading)
+        # Not validated again: the title was checked as a title (which may run over lines), not as a paragraph.
+        return Paragraph.model_construct(id=HEADLINE, text=self.title, kind=ParagraphKind.heading)
 
 
 # --- Quote anchors --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .pages import Pages
-    from .validate import Explainer
+    from .aggregate import Explainer
 
 
 def site_nav(nav: list | None, sections: list, hand_written: list[str] = ()) -> list:

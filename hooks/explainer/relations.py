@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import model
-from .validate import Explainer
+from .aggregate import Explainer
 
 # The tie kinds the matrix and the diagram show, in legend order; `part-of` and `split-from` are
 # structure, not alliance, and are listed in text only.

@@ -17,7 +17,7 @@ from . import article_view, critical, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import level_block, level_inline, md_escape, one_line, pieces, plain_text, simple_of
 from .pages import PageOut, Pages
-from .validate import Explainer
+from .aggregate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -9,7 +9,7 @@ from . import levels
 from .critical import verdict_key
 from .markup import plain_text
 from .glossary_marker import GlossaryIndex
-from .validate import Explainer
+from .aggregate import Explainer
 
 @dataclass
 class Summary:
