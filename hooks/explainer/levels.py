@@ -16,7 +16,7 @@ from statistics import mean
 from typing import Iterator
 
 from .markup import plain_text
-from .validate import Explainer
+from .aggregate import Explainer
 
 
 class Level(str, Enum):
