@@ -5,8 +5,6 @@ from __future__ import annotations
 import filecmp
 import shutil
 
-import pytest
-
 from conftest import MINI, ROOT, build_site
 from helpers import edit
 from site_pages import content, html_files, note_links, page, resolve, words_of
@@ -182,56 +180,10 @@ def test_a_second_article_is_a_data_file_not_a_code_change(mini_data, tmp_path):
     assert second.find(id="q-river-guild--met-again-on-friday").get_text() == "met again on Friday"
 
 
-TRICKY = """
+def test_search_indexes_the_words_of_glossary_marks_as_plain_text(mini_build):
+    """Search reads the pages with their marks: the index holds the marked words, never the markup."""
+    import json
 
-They fought the North Council  **hard**, said the NC.
-
-<div markdown="span">
-North Council fights on.
-</div>
-
-This paragraph is left out of search, says the North Council.
-{: data-search-exclude="true" }
-
-Written by hand: <abbr class="xp-term" title="more > less">XYZ</abbr>, then the sluice.
-"""
-
-
-@pytest.mark.parametrize("data", ["mini", "real"])
-def test_search_gets_the_same_index_and_pages_the_same_marks_as_without_the_hand_over(tmp_path, data):
-    """The hook hands Material's search each page with its marks as comments, and marks it again after:
-    the site must be byte-identical to one built without that hand-over (index, pages, every file)."""
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    if data == "mini":  # whitespace next to a mark, a `markdown="span"` block, a search-excluded paragraph
-        about = docs / "about.md"
-        about.write_text(about.read_text(encoding="utf-8") + TRICKY, encoding="utf-8")
-    plain_hooks = tmp_path / "hooks"
-    shutil.copytree(ROOT / "hooks", plain_hooks, ignore=shutil.ignore_patterns("__pycache__"))
-    hook = plain_hooks / "explainer_hooks.py"
-    edit(hook, "on_page_context = CombinedEvent(_unmarked_for_search, _marked_again)\n", "")
-    data_dir = MINI if data == "mini" else ROOT / "data"
-    sites = []
-    for name, hooks in (("with", ROOT / "hooks" / "explainer_hooks.py"), ("without", hook)):
-        (tmp_path / name).mkdir()
-        build = build_site(tmp_path / name, data_dir, extra_config={"docs_dir": str(docs), "hooks": [str(hooks)]})
-        assert build.returncode == 0, build.output
-        sites.append(build.site)
-    with_, without = sites
-    files = sorted(p.relative_to(with_) for p in with_.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(without) for p in without.rglob("*") if p.is_file())
-    assert [str(f) for f in files if (with_ / f).read_bytes() != (without / f).read_bytes()] == []
-    if data == "mini":
-        index = (with_ / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert "fought the North Council hard" in index and "left out of search" not in index  # chunks as before
-        assert 'class="xp-term"' in (with_ / "about" / "index.html").read_text(encoding="utf-8")
-
-
-def test_search_runs_between_the_hand_over_and_the_marks_coming_back():
-    """If Material's search ever moved outside priorities 50..-50, the hand-over would only cost time."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    names = [getattr(m, "__qualname__", repr(m)) for m in config.plugins.events["page_context"]]
-    search = next(i for i, n in enumerate(names) if n == "SearchPlugin.on_page_context")
-    assert names.index("_unmarked_for_search") < search < names.index("_marked_again")
+    index = json.loads((mini_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "North Council" in texts and "xp-term" not in texts and "<abbr" not in texts
