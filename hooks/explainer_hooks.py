@@ -108,6 +108,7 @@ def on_files(files, config):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} clashes with a generated page; rename or remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
+    files.append(File.generated(config, parts.TEXTS_SCRIPT, content=prepared.texts_script))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     if any(page.path == "index.md" for page in prepared.pages):  # the generated home page leads the nav
         hand_written.insert(0, "index.md")

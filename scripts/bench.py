@@ -234,6 +234,8 @@ def write_configs(data_dir: Path, work: Path) -> tuple[Path, Path, int]:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
+    (docs / parts.TEXTS_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
+    (docs / parts.TEXTS_SCRIPT).write_text(prepared.texts_script, encoding="utf-8")  # the hook's one generated asset
     plain_config = {**_inherit(docs, []), "nav": site_nav(["index.md"], prepared.sections)}
     hooks_file, plain_file = work / "mkdocs-hooks.yml", work / "mkdocs-plain.yml"
     hooks_file.write_text(yaml.safe_dump(hooks_config), encoding="utf-8")

@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=None, help="folder for the zip (default: dist/ beside the config)")
     parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe)")
     args = parser.parse_args(argv)
-    args.dist = args.dist or args.config_file.absolute().parent / "dist"
+    args.dist = (args.dist or args.config_file.absolute().parent / "dist").resolve()
 
     try:
         title = site_name(args.config_file)

@@ -105,7 +105,8 @@ def _refuse(message: str) -> int:
 
 
 def new_actor(data_dir: Path, actor_id: str) -> int:
-    path = data_dir / "actors" / f"{actor_id}.yaml"
+    actors = model.data_file("actors")
+    path = actors.path(data_dir, actor_id)
     if path.exists():
         return _refuse(f"{shown_path(path)} already exists; edit it, or pick another ID")
     kinds = _kinds(data_dir)
@@ -113,7 +114,7 @@ def new_actor(data_dir: Path, actor_id: str) -> int:
         header_for(path, data_dir),
         f"# Actor page: {actor_id}. Replace every {PLACEHOLDER} below, then run `make validate`;",
         "# CONTRIBUTING.md explains each field, and VS Code shows the same help when you hover a field.",
-        *skeleton(model.Actor, actor_id, notes={"kind": f"One of: {', '.join(kinds)}." if kinds else ""}),
+        *skeleton(actors.model, actor_id, notes={"kind": f"One of: {', '.join(kinds)}." if kinds else ""}),
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -122,7 +123,7 @@ def new_actor(data_dir: Path, actor_id: str) -> int:
 
 
 def new_term(data_dir: Path, term_id: str) -> int:
-    path = data_dir / "glossary.yaml"
+    path = model.data_file("glossary").path(data_dir)
     shown = shown_path(path)
     if not path.is_file():
         return _refuse(f"{shown} does not exist yet")

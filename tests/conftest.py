@@ -38,11 +38,17 @@ def write_config(tmp: Path, data_dir: Path, extra_config: dict | None = None) ->
     return config_file
 
 
-def build_site(tmp: Path, data_dir: Path, site_dir: Path | None = None, extra_config: dict | None = None) -> Build:
+# Builds the tests share are dated like `make site` dates them (by a commit time), so any other build
+# of the same data can be compared with them byte for byte.
+SOURCE_DATE_EPOCH = "1764000000"
+
+
+def build_site(tmp: Path, data_dir: Path, site_dir: Path | None = None, extra_config: dict | None = None,
+               env: dict | None = None) -> Build:
     """Build the real mkdocs.yml against `data_dir` into a temporary folder, as `mkdocs build --strict`."""
     config_file = write_config(tmp, data_dir, extra_config)
     site_dir = site_dir or tmp / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("OFFLINE", None)  # the published build, whatever the calling shell has set
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
@@ -62,9 +68,48 @@ def mini_data(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> Build:
     tmp = tmp_path_factory.mktemp("real")
-    build = build_site(tmp, REAL_DATA)
+    build = build_site(tmp, REAL_DATA, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def explainer():
+    """The real data, loaded and checked once: an `Explainer` is frozen, so tests can share it."""
+    from explainer.validate import load_explainer
+
+    return load_explainer(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def real_classroom(tmp_path_factory) -> tuple[Path, Path]:
+    """The real site's classroom zip, made once like `make offline`, and the folder it unzips to (on a
+    path with a space, as on real drives): every test of the offline copy reads these."""
+    from classroom import make_zip, unzip  # classroom.py imports this module
+
+    tmp = tmp_path_factory.mktemp("classroom")
+    run = make_zip(tmp / "build", REAL_DATA, tmp / "dist")
+    assert run.returncode == 0, run.output
+    (zip_path,) = (tmp / "dist").glob("*.zip")
+    return zip_path, unzip(zip_path, tmp / "usb stick")
+
+
+@pytest.fixture(scope="session")
+def real_server(real_build):
+    """The real published build served on 127.0.0.1 (a free port) for the whole run: its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(real_build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

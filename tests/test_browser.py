@@ -8,10 +8,7 @@ served on 127.0.0.1. Without Chromium the suite is skipped, except with CI=true,
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from classroom import AXE, make_zip, unzip
-from conftest import REAL_DATA, build_site
+from classroom import AXE
 
 pytestmark = pytest.mark.browser
 
@@ -91,31 +87,16 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Site:
-    tmp = tmp_path_factory.mktemp("offline")
-    run = make_zip(tmp / "build", REAL_DATA, tmp / "dist")
-    assert run.returncode == 0, run.output
-    folder = unzip(next((tmp / "dist").glob("*.zip")), tmp / "usb stick")  # a space, as on real drives
+def offline_site(real_classroom) -> Site:
+    """The classroom copy, built once for the whole run (conftest), opened from its unzipped folder."""
+    _, folder = real_classroom
     return Site("offline", folder.as_uri() + "/", folder)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("served")
-    build = build_site(tmp, REAL_DATA)
-    assert build.returncode == 0, build.output
-    handler = functools.partial(_QuietHandler, directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/", build.site)
-    server.shutdown()
-    server.server_close()
+def served_site(real_server, real_build) -> Site:
+    """The published build, built and served once for the whole run (conftest)."""
+    return Site("served", real_server, real_build.site)
 
 
 @pytest.fixture(params=["offline", "served"])

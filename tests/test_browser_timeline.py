@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REAL_DATA
 from explainer.timeline import AFTER_TAG, is_after
-from explainer.validate import load_explainer
 from test_browser import _axe, _open, browser, offline_site, served_site, site, tab  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [390, 768, 1280]
-
-
-@pytest.fixture(scope="module")
-def explainer():
-    return load_explainer(REAL_DATA)
 
 
 def test_overview_has_an_axis_and_marks_the_article(tab, site, explainer):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from classroom import AXE, AXE_SHA256, SHIM, SHIM_SHA256, make_zip, sha256, unzip
+from classroom import AXE, AXE_SHA256, SHIM, SHIM_SHA256, make_zip, sha256
 from conftest import REAL_DATA, ROOT
 from helpers import edit
 
@@ -23,12 +23,11 @@ ZIP_NAME = "reading-alliance-vs-isis-classroom-test.zip"  # from site_name in mk
 
 
 @pytest.fixture(scope="module")
-def classroom(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("classroom")
-    run = make_zip(tmp / "build", REAL_DATA, tmp / "dist")
-    assert run.returncode == 0, run.output
-    zip_path = tmp / "dist" / ZIP_NAME
-    return zip_path, unzip(zip_path, tmp / "unzipped")
+def classroom(real_classroom):
+    """The zip and its unzipped folder, made once for the whole run (conftest)."""
+    zip_path, folder = real_classroom
+    assert zip_path.name == ZIP_NAME
+    return zip_path, folder
 
 
 def _local(url: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REAL_DATA, build_site
+from conftest import MINI, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -45,10 +45,9 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    build = build_site(tmp_path_factory.mktemp("print"), REAL_DATA)
-    assert build.returncode == 0, build.output
-    return build.site
+def real_site(real_build) -> Path:
+    """The published build, made once for the whole run (conftest)."""
+    return real_build.site
 
 
 def test_article_handout_prints_as_a_few_clean_pages(real_site: Path):

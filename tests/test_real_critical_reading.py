@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from conftest import REAL_DATA
-from explainer.validate import load_explainer
 from site_pages import content, page
 
 LOADED = ["war-mongering partners", "the dictator Assad", "Kurdish freedom fighters", "throw them under the bus",
           "political correctness", "flailing war", "czar"]
-
-
-@pytest.fixture(scope="module")
-def explainer():
-    return load_explainer(REAL_DATA)
 
 
 def test_all_34_claims_render_with_their_verdicts(real_build, explainer):

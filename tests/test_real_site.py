@@ -6,17 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import REAL_DATA
 from explainer.report import summarise
-from explainer.validate import load_explainer
 from site_pages import content, html_files, note_links, page, resolve, words_of
-
-
-@pytest.fixture(scope="module")
-def explainer():
-    return load_explainer(REAL_DATA)
 
 
 def article_path(explainer) -> str:

@@ -3,17 +3,8 @@ and each actor page's own drawing of its ties (its nodes are the actor and its p
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import REAL_DATA
 from explainer import relations
-from explainer.validate import load_explainer
 from site_pages import content, page
-
-
-@pytest.fixture(scope="module")
-def explainer():
-    return load_explainer(REAL_DATA)
 
 
 def _partners(explainer, actor_id: str) -> set[str]:

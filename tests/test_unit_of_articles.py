@@ -161,7 +161,7 @@ def test_an_unknown_setting_is_a_message(tmp_path: Path):
     config.write_text(config.read_text(encoding="utf-8").replace("    data: data", "    data: data\n    cahce: false"), encoding="utf-8")
     built = _run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, cwd=folder)
     assert built.returncode != 0
-    assert "unknown setting `extra.explainer.cahce`; known settings: data, cache" in built.stdout + built.stderr
+    assert "unknown setting `extra.explainer.cahce` (did you mean `cache`?); known settings: data, cache" in built.stdout + built.stderr
     assert "Traceback" not in built.stdout + built.stderr
     validated = _run("make", "--no-print-directory", "validate", f"CONFIG={config}")
     assert "unknown setting `extra.explainer.cahce`" in validated.stderr
@@ -196,3 +196,20 @@ def test_timeline_events_are_placed_after_the_article_they_follow(unit_site: Pat
         "the-article-harbour-news", "the-article-harbour-statement", "the-article-harbour-ru"]
     vote = timeline.find(id="council-vote")
     assert "(Council votes to sell the harbour)" in vote.get_text(" ", strip=True).replace("( ", "(").replace(" )", ")")
+
+
+def test_a_unit_gives_its_own_wording_for_a_topic_text(unit_site: Path):
+    intro = page(unit_site, "actors/index.html").select_one("article p")
+    assert intro.get_text(strip=True) == "The council, the company and the union the three texts name, each with its ties and sources."
+
+
+def test_an_unknown_text_key_is_a_message_with_its_line(tmp_path: Path):
+    from helpers import line_of, problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(UNIT, data)
+    unit = data / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("pages.actors.intro_unit:", "pages.actor.intro_unit:"),
+                    encoding="utf-8")
+    assert problems_of(data) == [f"data/unit.yaml:{line_of(unit, 'pages.actor.intro_unit')}: texts.pages.actor.intro_unit: "
+                                 "unknown text 'pages.actor.intro_unit' (did you mean 'pages.actors.intro_unit'?)"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import model
 from .markup import Piece, pieces
 from .aggregate import Explainer, Span
+from .catalogue import TEXTS
 
 # The order of a passage's notes when they start at the same word: who, then what is claimed, the
 # wording, and the date.
@@ -54,11 +55,12 @@ class ParagraphView:
 def paragraph_label(paragraph: model.Paragraph, number: int | None) -> str:
     """How every page names a paragraph: "paragraph 3" (the number in the article's margin), or "the
     image caption" / "the heading", which are not counted."""
+    words = TEXTS["paragraph"]
     if number:
-        return f"paragraph {number}"
+        return words["number"].format(number=number)
     if paragraph.id == model.HEADLINE:
-        return "the headline"
-    return "the image caption" if paragraph.kind == model.ParagraphKind.caption else "the heading"
+        return words["headline"]
+    return words["caption"] if paragraph.kind == model.ParagraphKind.caption else words["heading"]
 
 
 def passages(paragraph_id: str, spans: list[Span], text: str) -> list[Passage]:

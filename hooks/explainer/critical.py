@@ -7,37 +7,12 @@ import posixpath
 
 from .markup import plain_text
 from .aggregate import Explainer
+from .catalogue import TEXTS
 
-TYPE_LABELS = {
-    "reported-fact": "Reported fact",
-    "opinion": "Opinion",
-    "prediction": "Prediction",
-    "loaded-language": "Loaded language",
-    "mixed": "Mixed",
-}
-TYPE_HELP = {
-    "reported-fact": "Tells what happened or what someone said: it can be checked against other reports.",
-    "opinion": "The author's view or judgement: it can be discussed, not proved right or wrong.",
-    "prediction": "Says what will happen: it can only be checked later.",
-    "loaded-language": "Wording that pushes a view through the words chosen, not through evidence.",
-    "mixed": "A fact and an opinion (or prediction) in one sentence: check each part separately.",
-}
-VERDICT_LABELS = {
-    "supported": "Supported",
-    "partly-supported": "Partly supported",
-    "unsupported": "Unsupported",
-    "disputed": "Disputed",
-    "opinion": "Not checkable: opinion",
-    "not-verified": "Not verified",
-}
-VERDICT_HELP = {
-    "supported": "Reliable sources agree with it.",
-    "partly-supported": "Some of it is right, some is wrong, exaggerated or missing context.",
-    "unsupported": "The sources found say otherwise, or nothing backs it.",
-    "disputed": "Informed sources disagree, or it states an unconfirmed report as certain.",
-    "opinion": "A view, not a fact: there is nothing to check, but you can weigh it.",
-    "not-verified": "Not checked yet: no source was found either way.",
-}
+TYPE_LABELS = TEXTS["claim_types"]
+TYPE_HELP = TEXTS["claim_type_help"]
+VERDICT_LABELS = TEXTS["verdicts"]
+VERDICT_HELP = TEXTS["verdict_help"]
 # A symbol next to each verdict's words, so the label never relies on colour (also in black and white).
 VERDICT_ICONS = {
     "supported": "✓",
@@ -54,12 +29,11 @@ RATING_VALUES = {"supported": 5, "partly-supported": 3, "disputed": 2, "unsuppor
 
 # An opinion is never judged right or wrong; when it rests on a checkable fact (its `premise:`), that
 # fact's verdict is shown beside it, in these words.
-PREMISE_TEXT = "Opinion; its premise: {verdict}"
+PREMISE_TEXT = TEXTS["premise"]["text"]
 PREMISE_LEGEND = {
     "badge": PREMISE_TEXT.format(verdict="…"),
-    "name": "Opinion, its premise checked",
-    "help": "An opinion that rests on a fact: the opinion itself is not judged, but the fact it takes for "
-            "granted is checked and gets its own verdict (one of those above).",
+    "name": TEXTS["premise"]["name"],
+    "help": TEXTS["premise"]["help"],
 }
 
 

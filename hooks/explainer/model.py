@@ -682,6 +682,12 @@ class Unit(Strict):
         description="What the unit is about and what the site helps a reader do, in one to four plain sentences: "
         "the home page opens with it."
     )
+    texts: dict[str, OneLine] = Field(
+        default_factory=dict,
+        description="The site's own wording for some interface texts, by their key in the generator's catalogue "
+        "(`hooks/explainer/texts/en.yaml`), for texts that depend on the topic or the genre: "
+        "`pages.actors.intro: The councils and companies the reports name...`.",
+    )
 
 
 # --- The data files -------------------------------------------------------------------------------
@@ -701,6 +707,10 @@ class DataFile:
     def one_per_item(self) -> bool:
         return "*" in self.pattern
 
+    def path(self, data_dir, item_id: str | None = None):
+        """Where this file (or, one per item, the file of `item_id`) is in `data_dir`."""
+        return data_dir / (self.pattern.replace("*", item_id) if item_id else self.pattern)
+
 
 DATA_FILES: tuple[DataFile, ...] = (
     DataFile("unit.yaml", Unit, "unit"),
@@ -713,6 +723,11 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("articles/*.yaml", Article, "articles"),
     DataFile("actors/*.yaml", Actor, "actors"),
 )
+
+def data_file(slot: str) -> DataFile:
+    """The registry's entry for one kind of file: `data_file("actors")`."""
+    return next(f for f in DATA_FILES if f.slot == slot)
+
 
 # Which model checks which file, by its place in the data folder.
 FILE_MODELS: dict[str, type[BaseModel]] = {f.pattern: f.model for f in DATA_FILES}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .catalogue import TEXTS
+
 if TYPE_CHECKING:
     from .pages import Pages
     from .aggregate import Explainer
@@ -37,13 +39,14 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
         articles.append({titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]})
         if f"retelling:{a.id}" in paths:  # the plain-words retelling right after its article
             articles.append({titles[paths[f"retelling:{a.id}"]]: paths[f"retelling:{a.id}"]})
-    article_section = {"Articles": [paths["articles-index"], *articles]}
+    names = TEXTS["nav"]
+    article_section = {names["articles"]: [paths["articles-index"], *articles]}
     actor_sections = []
     for kind in explainer.kinds:
         members = explainer.actors_of_kind(kind.id)
         if members:
             actor_sections.append({kind.title: _grouped(members, paths)})
-    generated = [article_section, {"Actors": [paths["actors-index"], *actor_sections]}, {"Glossary": paths["glossary"]}]
+    generated = [article_section, {names["actors"]: [paths["actors-index"], *actor_sections]}, {names["glossary"]: paths["glossary"]}]
     return generated + _critical_sections(explainer, paths, titles)
 
 
@@ -54,8 +57,8 @@ def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict
     classroom = []
     for article_id in explainer.lessons:
         classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]} for key in ("lesson", "handout")]
-    sections = [{"Reading critically": reading}] if reading else []
-    return sections + ([{"Classroom": classroom}] if classroom else [])
+    sections = [{TEXTS["nav"]["reading"]: reading}] if reading else []
+    return sections + ([{TEXTS["nav"]["classroom"]: classroom}] if classroom else [])
 
 
 GROUP_SIZE = 30  # actors of one kind beyond this are split into alphabetical groups

@@ -20,7 +20,8 @@ class Pages(list):
     """The pages `render_pages` returns (a plain list of `PageOut`), carrying what it built on the way:
     `paths` (from `page_paths`) and `glossary` (the `GlossaryIndex`), so a caller need not build them again."""
 
-    def __init__(self, pages, paths: dict[str, str], glossary: GlossaryIndex):
+    def __init__(self, pages, paths: dict[str, str], glossary: GlossaryIndex, texts_script: str = ""):
         super().__init__(pages)
         self.paths = paths
         self.glossary = glossary
+        self.texts_script = texts_script  # javascripts/texts.js: the catalogue's words for the scripts

@@ -23,12 +23,13 @@ class Prepared:
     sections: list  # nav entries for the generated pages (`navigation.site_nav` places them)
     site_name: str | None = None  # the unit's title, when the data gives one: it names the site
     site_description: str | None = None
+    texts_script: str = ""  # javascripts/texts.js
     cached: bool = False  # came from the cache, not from the data
 
     def state(self) -> dict:
         return {"pages": [[p.path, p.title, p.markdown] for p in self.pages],
                 "glossary": self.glossary.state(), "sections": self.sections,
-                "site": [self.site_name, self.site_description]}
+                "site": [self.site_name, self.site_description], "texts_script": self.texts_script}
 
     @classmethod
     def from_state(cls, state: dict) -> Prepared | None:
@@ -39,7 +40,7 @@ class Prepared:
                 return None
             site_name, site_description = state["site"]
             return cls(pages, GlossaryIndex.from_state(state["glossary"]), list(state["sections"]),
-                       site_name, site_description, cached=True)
+                       site_name, site_description, str(state["texts_script"]), cached=True)
         except (KeyError, TypeError, ValueError, re.error):
             return None
 
@@ -64,7 +65,7 @@ def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | N
     pages = render_pages(explainer, **settings, bytecode_dir=cache.templates_dir(cache_dir) if cache_dir else None)
     unit = explainer.unit
     prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages),
-                        unit.title if unit else None, plain_text(unit.description) if unit else None)
+                        unit.title if unit else None, plain_text(unit.description) if unit else None, pages.texts_script)
     # Stored only if nothing changed while it was built: a file saved meanwhile would otherwise put
     # these pages under the key of data (or code) they were not made from.
     if key and cache.fingerprint(data_dir, settings) == key:

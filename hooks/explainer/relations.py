@@ -15,26 +15,23 @@ own ties (`ego_diagram`). The table, the cards and the lists on the same pages a
 
 from __future__ import annotations
 
-import calendar
 import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import model
+from . import dates, model
 from .aggregate import Explainer
+from .catalogue import TEXTS
 
 # The tie kinds the matrix and the diagram show, in legend order; `part-of` and `split-from` are
 # structure, not alliance, and are listed in text only.
 MATRIX_TYPES = ("backs", "fights", "rival", "cooperates")
 SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
-TYPE_LABELS = {"backs": "Backs", "fights": "Fights", "rival": "Rival of", "cooperates": "Cooperates with",
-               "part-of": "Part of", "split-from": "Split from"}
+TYPE_LABELS = TEXTS["ties"]["labels"]
 # The same ties seen from the other end, for the actor page of the one backed, fought, included...
-INCOMING_LABELS = {"backs": "Backed by", "fights": "Fought by", "rival": "Rival of", "cooperates": "Cooperates with",
-                   "part-of": "Includes", "split-from": "Split off from it"}
+INCOMING_LABELS = TEXTS["ties"]["incoming"]
 # Ties as verb phrases, for sentences ("A backs B", "A is a rival of B").
-TYPE_VERBS = {"backs": "backs", "fights": "fights", "rival": "is a rival of", "cooperates": "cooperates with",
-              "part-of": "is part of", "split-from": "split off from"}
+TYPE_VERBS = TEXTS["ties"]["verbs"]
 # Colour, dash pattern and arrow per kind: every kind differs in more than colour.
 EDGE_STYLE = {
     "backs": ("#1b5e20", "", True),
@@ -48,26 +45,9 @@ NODE_SHAPES = ("circle", "square", "diamond", "triangle")
 GRID_LIMIT = 40
 
 
-def period_bounds(value: str | None) -> tuple[date | None, date | None]:
-    """First and last day of a partial date: "2015" is all of 2015, "2015-09" all of September."""
-    if not value:
-        return None, None
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    day = date(*parts)
-    return day, day
-
-
-def readable_date(value: str) -> str:
-    """"2015-09-30" -> "30 September 2015"; "2015-09" -> "September 2015"; "1944" -> "1944"."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = calendar.month_name[int(parts[1])]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+# The one reading and writing of dates (dates.py), under the names the templates and tests know.
+period_bounds = dates.bounds
+readable_date = dates.readable
 
 
 def state_on(rel: model.Relationship, day: date | None) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, critical, relations, timeline
+from . import article_view, catalogue, critical, dates, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import level_block, level_inline, md_escape, one_line, pieces, plain_text, simple_of
 from .pages import PageOut, Pages
@@ -64,6 +64,10 @@ def relative_url(url: str, other: str) -> str:
     return relative + "/" if url.endswith("/") else relative
 
 
+def _fail(message: str):
+    raise ValueError(f"template: {message}")
+
+
 @functools.lru_cache(maxsize=4)
 def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     """One environment per process (and bytecode folder): Jinja keeps each compiled template and
@@ -78,6 +82,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
     )
+    env.globals["fail"] = _fail  # a closed set met a value no branch knows: stop the build, never print nothing
     env.filters["md"] = md_escape
     env.filters["one_line"] = one_line
     # Text in raw HTML: on one line (a blank line would end the HTML block and let Markdown read the
@@ -85,7 +90,8 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["html_line"] = lambda text: str(markupsafe.escape(one_line(str(text))))
     env.filters["plain"] = plain_text
     env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
-    env.filters["readable_date"] = relations.readable_date
+    env.filters["readable_date"] = dates.readable  # the one way pages write a date (a day, month or year)
+    env.filters["format_quoted"] = lambda text: f"“{text}”"  # a title quoted in running text
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
     env.globals["paragraph_label"] = article_view.paragraph_label
@@ -126,6 +132,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     if explainer.unit:
         site_name = explainer.unit.title
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
+    texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
+    pages_t = texts["pages"]
     if glossary is None:
         targets = {t.id: paths[f"actor:{t.actor}"] if t.actor else f"{paths['glossary']}#{t.id}" for t in explainer.terms}
         glossary = GlossaryIndex(explainer.terms, targets)
@@ -157,7 +165,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
             return target + (f"#{fragment}" if fragment else "")
 
         text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, paths=paths, where=where,
-                                                 **context)
+                                                 t=texts, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
@@ -176,20 +184,20 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
                headline=article_view.headline_parts(explainer, article))
         if f"retelling:{article.id}" in paths:
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
-            render(f"retelling:{article.id}", "retelling.md.j2", f"In plain words: {article.title}", article=article,
-                   paragraphs=numbered)
-    _render_critical(explainer, render, paths, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
-    render("articles-index", "articles_index.md.j2", "Articles")
-    render("actors-index", "actors_index.md.j2", "Actors")
+            render(f"retelling:{article.id}", "retelling.md.j2", pages_t["retelling"]["title"].format(title=article.title),
+                   article=article, paragraphs=numbered)
+    _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
+    render("articles-index", "articles_index.md.j2", pages_t["articles"]["title"])
+    render("actors-index", "actors_index.md.j2", pages_t["actors"]["title"])
     usage = _term_usage(explainer, glossary, pages)
-    render("glossary", "glossary.md.j2", "Glossary", usage=usage)
+    render("glossary", "glossary.md.j2", pages_t["glossary"]["title"], usage=usage)
     if "home" in paths:
         titles = {key: page.title for page in pages for key, path in paths.items() if path == page.path}
-        render("home", "home.md.j2", site_name or "Home", page_titles=titles)
-    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary)
+        render("home", "home.md.j2", site_name or pages_t["home"]["title"], page_titles=titles)
+    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts))
 
 
-def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site) -> None:
+def _render_critical(explainer: Explainer, render, paths: dict[str, str], words: dict, **site) -> None:
     """The pages that teach critical reading, and the classroom pack; each only when its data exists."""
     quotes = {s.owner: s.words for s in explainer.spans if s.kind in ("claim", "loaded")}
     quotes_by_span = {s.id: s.words for s in explainer.spans}
@@ -198,25 +206,26 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
         type_counts = {t: sum(1 for c in explainer.claims.values() if c.type.value == t) for t in critical.TYPE_LABELS}
         cited = list(dict.fromkeys(s for c in explainer.claims.values() for s in c.sources))
         jsonld = critical.claim_review_jsonld(explainer, paths, quotes, **site)
-        render("claims", "claims.md.j2", "Claims checked", quotes=quotes, counts=counts, type_counts=type_counts,
+        render("claims", "claims.md.j2", words["claims"]["title"], quotes=quotes, counts=counts, type_counts=type_counts,
                cited=cited, jsonld=jsonld)
     if "wording" in paths:
-        render("wording", "wording.md.j2", "Loaded words", quotes=quotes)
+        render("wording", "wording.md.j2", words["wording"]["title"], quotes=quotes)
     if "relationships" in paths:
         days = relations.article_days(explainer) or [None]
         keys = ["relationships"] + [f"relationships:{d.isoformat()}" for d in days[1:]]
         kind_titles = {k.id: k.title for k in explainer.kinds}
         for day, key in zip(days, keys):
             matrix = relations.build_matrix(explainer, day)
-            title = "Who backs whom" + (f" on {day.day} {day.strftime('%B %Y')}" if day else "")
+            title = words["relationships"]["title_on"].format(day=dates.readable(day)) if day else words["relationships"]["title"]
             described = [a for a in explainer.articles_by_date() if a.as_of == day] if len(days) > 1 else []
-            render(key, "relationships.md.j2", "Who backs whom" if key == "relationships" else title, matrix=matrix, day=day,
+            render(key, "relationships.md.j2", words["relationships"]["title"] if key == "relationships" else title, matrix=matrix, day=day,
                    diagrams=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
                    graph_title=title, graph_description=relations.describe(matrix), sid="xp-graph",
                    switch=list(zip(days, keys)) if len(days) > 1 else [], this_key=key, described=described)
     if "timeline" in paths:
-        headings = {"background": "Background: how it came to this", "around": "The days around the article",
-                    "after": "What came after"}
+        many = len(explainer.articles) > 1
+        headings = {"background": words["timeline"]["background"],
+                    "around": words["timeline"]["around_unit" if many else "around"], "after": words["timeline"]["after"]}
         days = sorted(a.as_of for a in explainer.articles.values() if a.as_of)
         as_of = days[0] if days else None  # "after the article": after the first article was written
         periods, previous = [], None
@@ -237,17 +246,17 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], **site
             """The last article the event happened after, for its "After “…”" tag in a unit of several."""
             return next((a for a in reversed(dated) if timeline.is_after(event_date, a.as_of)), None)
 
-        render("timeline", "timeline.md.j2", "Timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited,
+        render("timeline", "timeline.md.j2", words["timeline"]["title"], quotes_by_span=quotes_by_span, periods=periods, cited=cited,
                latest_before=latest_before,
                axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
     for article_id, lesson in explainer.lessons.items():
         article = explainer.articles[article_id]
         claims = explainer.claims_of(article_id)
-        render(f"lesson:{article_id}", "lesson.md.j2", f"Lesson plan: {article.title}", article=article,
+        render(f"lesson:{article_id}", "lesson.md.j2", words["lesson"]["title"].format(title=article.title), article=article,
                lesson=lesson, claims=claims, quotes=quotes)
         paragraphs = [(p, pieces(p.text, explainer.spans_in(article.id, p.id, ("claim", "loaded"))))
                       for p in article.paragraphs]
-        render(f"handout:{article_id}", "handout.md.j2", f"Handout: {article.title}", article=article,
+        render(f"handout:{article_id}", "handout.md.j2", words["handout"]["title"].format(title=article.title), article=article,
                lesson=lesson, paragraphs=paragraphs, claims=claims)
 
 

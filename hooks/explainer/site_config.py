@@ -7,22 +7,23 @@ A site is a config file (`mkdocs.yml`) whose `extra.explainer` names its data fo
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
-class Settings(BaseModel):
-    """`extra.explainer` in mkdocs.yml."""
+@dataclass(frozen=True)
+class Settings:
+    """`extra.explainer` in mkdocs.yml. Checked by hand, not by pydantic: a build whose data is
+    unchanged loads its pages from the cache without importing pydantic at all (pipeline.py)."""
 
-    model_config = ConfigDict(extra="forbid")
+    data: str = "data"  # the data folder, relative to the config file
+    cache: bool | str = True  # folder for the rendered pages of the last good builds (true: .cache/explainer); false: off
 
-    data: str = Field("data", description="The data folder, relative to the config file.")
-    cache: bool | str = Field(
-        True, description="Folder for the rendered pages of the last good builds (true: .cache/explainer); false: off."
-    )
+
+_TYPES = {"data": (str,), "cache": (bool, str)}
 
 
 class SettingsError(ValueError):
@@ -32,18 +33,19 @@ class SettingsError(ValueError):
 def settings_from(extra: dict | None, config_file: Path | str) -> Settings:
     raw = (extra or {}).get("explainer") or {}
     if not isinstance(raw, dict):
-        raise SettingsError(f"{config_file}: `extra.explainer` must be a mapping of settings (data, cache)")
-    try:
-        return Settings.model_validate(raw)
-    except ValidationError as err:
-        messages = []
-        for error in err.errors():
-            key = ".".join(str(part) for part in error["loc"])
-            if error["type"] == "extra_forbidden":
-                messages.append(f"unknown setting `extra.explainer.{key}`; known settings: {', '.join(Settings.model_fields)}")
-            else:
-                messages.append(f"`extra.explainer.{key}`: {error['msg']}")
-        raise SettingsError(f"{config_file}: " + "; ".join(messages)) from None
+        raise SettingsError(f"{config_file}: `extra.explainer` must be a mapping of settings ({', '.join(_TYPES)})")
+    messages = []
+    for key, value in raw.items():
+        if key not in _TYPES:
+            near = difflib.get_close_matches(str(key), list(_TYPES), n=1)
+            hint = f" (did you mean `{near[0]}`?)" if near else ""
+            messages.append(f"unknown setting `extra.explainer.{key}`{hint}; known settings: {', '.join(_TYPES)}")
+        elif not isinstance(value, _TYPES[key]) or value == "":
+            wanted = " or ".join("true/false" if kind is bool else "a folder name" for kind in _TYPES[key])
+            messages.append(f"`extra.explainer.{key}` must be {wanted}, not {value!r}")
+    if messages:
+        raise SettingsError(f"{config_file}: " + "; ".join(messages))
+    return Settings(**raw)
 
 
 class _Loader(yaml.SafeLoader):

@@ -7,16 +7,17 @@ Everything here is pure: the same events give the same numbers, hence byte-ident
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 # Partial dates are read and written as everywhere else on the site.
-from .relations import period_bounds as date_range
-from .relations import readable_date
+from .catalogue import TEXTS
+from .dates import bounds as date_range
+from .dates import month_name
+from .dates import readable as readable_date
 
 # Interface words, in one place.
-AFTER_TAG = "After the article"
+AFTER_TAG = TEXTS["pages"]["timeline"]["after_tag"]
 ARTICLE_MARK = "the article"
 PERIOD_LABELS = {"background": "Background", "around": "Around", "after": "After"}
 # Gaps shorter than this many days between two neighbouring entries are not spelled out.
@@ -241,7 +242,7 @@ def _week_ticks(first: date, last: date, scale) -> list[Tick]:
     day = first
     while day <= last:
         if day.day in (1, 8, 15, 22, 29):
-            name = calendar.month_abbr[day.month]
+            name = month_name(day)
             ticks.append(Tick(round(scale(day), 1), name if day.day == 1 else "" if day.day == 29 else str(day.day)))
         day += timedelta(days=1)
     return ticks
@@ -251,9 +252,9 @@ def _months(first: date, last: date) -> str:
     """"Sep to Oct 2015", "Dec 2014 to Jan 2015": short, so that the strip's title fits at 390 px."""
     if first.year == last.year:
         if first.month == last.month:
-            return f"{calendar.month_abbr[first.month]} {first.year}"
-        return f"{calendar.month_abbr[first.month]} to {calendar.month_abbr[last.month]} {last.year}"
-    return f"{calendar.month_abbr[first.month]} {first.year} to {calendar.month_abbr[last.month]} {last.year}"
+            return readable_date(first.strftime("%Y-%m"), short=True)
+        return f"{month_name(first)} to {readable_date(last.strftime('%Y-%m'), short=True)}"
+    return f"{readable_date(first.strftime('%Y-%m'), short=True)} to {readable_date(last.strftime('%Y-%m'), short=True)}"
 
 
 def _bands(events, scale) -> list[Band]:

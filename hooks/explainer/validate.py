@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model
+from . import catalogue, model
 from .aggregate import Explainer, Span, SpanKind  # noqa: F401  (Explainer and Span: callers import them from here too)
 from .anchors import Ambiguous, Match, NotFound, find_quote
 from .loader import Entry, RawData, read_data
@@ -61,6 +61,8 @@ class _Checks:
             unit=raw.unit.value if raw.unit else None,
         )
         self.articles_ok = not any(key.startswith("articles:") for key in raw.unreadable)
+        if raw.unit:
+            self.unit_texts(raw.unit)
         for entry in self.article_entries.values():
             self.paragraph_ids(entry)
         for actor_id, entry in self.actor_entries.items():
@@ -90,6 +92,15 @@ class _Checks:
             if paragraph.id in seen:
                 self.problems.append(entry.problem(("paragraphs", i, "id"), f"paragraph id '{paragraph.id}' is used twice"))
             seen.add(paragraph.id)
+
+    def unit_texts(self, entry: Entry) -> None:
+        """A site's own wording replaces texts of the catalogue: each key must be one of them."""
+        known = catalogue.keys()
+        for key in entry.value.texts:
+            if key not in known:
+                near = difflib.get_close_matches(key, known, n=1)
+                hint = f" (did you mean '{near[0]}'?)" if near else "; the keys are in hooks/explainer/texts/en.yaml"
+                self.problems.append(entry.problem(("texts", key), f"unknown text '{key}'{hint}"))
 
     def actor(self, actor_id: str, entry: Entry) -> None:
         raw, problems, actors = self.raw, self.problems, self.actor_entries

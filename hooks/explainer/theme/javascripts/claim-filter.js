@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  var T = window.xpTexts.claims; // the catalogue's words (javascripts/texts.js)
+
   function option(value, text) {
     var element = document.createElement("option");
     element.value = value;
@@ -18,10 +20,10 @@
     var entries = Array.prototype.slice.call(document.querySelectorAll(box.dataset.target));
     var fieldset = document.createElement("fieldset");
     var legend = document.createElement("legend");
-    legend.textContent = "Show only some claims";
+    legend.textContent = T.legend;
     fieldset.appendChild(legend);
     var selects = {};
-    [["type", "Type", "All types"], ["verdict", "Verdict", "All verdicts"]].forEach(function (spec) {
+    [["type", T.type, T.all_types], ["verdict", T.verdict, T.all_verdicts]].forEach(function (spec) {
       var key = spec[0];
       var counts = {};
       var labels = {};
@@ -60,7 +62,7 @@
         entry.hidden = !match;
         if (match) shown += 1;
       });
-      status.textContent = "Showing " + shown + " of " + entries.length + " claims.";
+      status.textContent = T.showing.replace("{shown}", shown).replace("{total}", entries.length);
     }
     apply();
   }

@@ -7,6 +7,7 @@
   "use strict";
 
   var KEY = "xp-reading-level";
+  var T = window.xpTexts.levels; // the catalogue's words (javascripts/texts.js)
   var root = document.documentElement;
 
   function stored() {
@@ -37,9 +38,9 @@
   var box = document.createElement("fieldset");
   box.className = "xp-level-switch xp-nomark";
   var legend = document.createElement("legend");
-  legend.textContent = "Reading level";
+  legend.textContent = T.legend;
   box.appendChild(legend);
-  [["standard", "Standard"], ["simple", "Simple"]].forEach(function (choice) {
+  [["standard", T.standard], ["simple", T.simple]].forEach(function (choice) {
     var label = document.createElement("label");
     var input = document.createElement("input");
     input.type = "radio";
@@ -60,7 +61,7 @@
   });
   var hint = document.createElement("p");
   hint.className = "xp-level-hint";
-  hint.textContent = "Simple: shorter sentences and everyday words, the same facts. Printing prints the level shown.";
+  hint.textContent = T.hint;
   box.appendChild(hint);
   if (title && title.parentNode) title.parentNode.insertBefore(box, title.nextSibling);
   else content.insertBefore(box, content.firstChild);

@@ -7,6 +7,8 @@
 (function () {
   "use strict";
 
+  var T = window.xpTexts.previews; // the catalogue's words (javascripts/texts.js)
+
   var OPEN_DELAY = 150;
   var CLOSE_DELAY = 300;
   var GAP = 6; // px between the line and the preview
@@ -107,8 +109,8 @@
     more.hidden = !href;
     if (href) {
       more.href = href;
-      more.textContent = "More →";
-      more.setAttribute("aria-label", "More about " + mark.textContent);
+      more.textContent = T.more;
+      more.setAttribute("aria-label", T.more_about.replace("{term}", mark.textContent));
     }
     // Next in the tab order, but out of it until Enter opens the preview: a page of terms would
     // otherwise cost two Tab stops a term.

@@ -6,12 +6,8 @@
 (function () {
   "use strict";
 
-  var MODES = [
-    ["read", "Read", "The text alone. A numbered button after some words opens the notes on them."],
-    ["claims", "Check claims", "Each checked claim is underlined by its type (solid: reported fact; dotted: opinion; " +
-      "dashed: prediction; double: mixed). Only the claims' notes show; the key is under “Checked claims” above."],
-    ["all", "All notes", "Every word a note is about is marked, and every note shows."],
-  ];
+  var T = window.xpTexts.reading; // the catalogue's words (javascripts/texts.js)
+  var MODES = T.modes;
   var STORE = "xp-reading-mode";
 
   function remembered() {
@@ -50,7 +46,7 @@
     if (!box) return;
     var fieldset = document.createElement("fieldset");
     var legend = document.createElement("legend");
-    legend.textContent = "Show";
+    legend.textContent = T.legend;
     fieldset.appendChild(legend);
     var current = remembered();
     if (!MODES.some(function (m) { return m[0] === current; })) current = "read";
@@ -120,7 +116,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "xp-sheet-close";
-    close.textContent = "Close";
+    close.textContent = T.close;
     bar.appendChild(title);
     bar.appendChild(close);
     var body = document.createElement("div");
