@@ -36,6 +36,7 @@ PAGES = {
     "actors index": ("actors/index.html", "actors/"),
     "actor": ("actors/isis.html", "actors/isis/"),
     "article": ("articles/alliance-vs-isis.html", "articles/alliance-vs-isis/"),
+    "retelling": ("articles/alliance-vs-isis-in-plain-words.html", "articles/alliance-vs-isis-in-plain-words/"),
     "glossary": ("glossary.html", "glossary/"),
     "teachers": ("teachers.html", "teachers/"),
     "claims": ("claims.html", "claims/"),

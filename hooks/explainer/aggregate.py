@@ -138,10 +138,15 @@ class Explainer:
         else:
             named = bool(quoted) if not actor.named_in_article or article_id in quoted else False
         own = len(self.articles) == 1 or article_id in quoted or (not quoted and article_id == self.articles_by_date()[0].id)
+        page, mine = actor.simple, entry.simple  # the simple versions travel with the texts they simplify
+        role = entry.role or (actor.article_role if own else None)
+        record = entry.record or (actor.record if own else None)
+        simple_role = (mine and mine.role) if entry.role else (page and page.article_role if own else None)
+        simple_record = (mine and mine.record) if entry.record else (page and page.record if own else None)
         return model.ActorInArticle(
-            named=entry.named if entry.named is not None else named,
-            role=entry.role or (actor.article_role if own else None),
-            record=entry.record or (actor.record if own else None),
+            named=entry.named if entry.named is not None else named, role=role, record=record,
+            simple=model.InArticleSimple(role=simple_role or None, record=simple_record or None)
+            if (simple_role or simple_record) else None,
         )
 
     def names_actor_anywhere(self, actor: model.Actor) -> bool:

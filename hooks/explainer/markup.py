@@ -79,3 +79,26 @@ def pieces(text: str, spans: list, outer: frozenset[str] | set[str] = frozenset(
         closing = stack.pop()
         out.append(Piece("close", span=closing, last=True))
     return out
+
+
+def simple_of(item, field: str):
+    """The simple version of `item.<field>` (`item.simple.<field>`), or "" when it has none."""
+    simple = getattr(item, "simple", None)
+    return (getattr(simple, field, None) if simple is not None else None) or ""
+
+
+def level_block(standard: str, simple: str) -> str:
+    """Markdown at both reading levels, each in its own block; levels.js and levels.css show the one chosen
+    (the standard one without JavaScript). Without a simple version the standard text stands alone."""
+    if not simple:
+        return standard
+    return (f'<div class="xp-level xp-level-standard" markdown>\n\n{standard}\n\n</div>\n\n'
+            f'<div class="xp-level xp-level-simple" markdown>\n\n{simple}\n\n</div>')
+
+
+def level_inline(standard: str, simple: str) -> str:
+    """Inline text (a table cell, a list item, a note card) at both reading levels, already escaped."""
+    if not simple:
+        return standard
+    return (f'<span class="xp-level xp-level-standard">{standard}</span>'
+            f'<span class="xp-level xp-level-simple">{simple}</span>')

@@ -102,6 +102,32 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+def _simplifies(standard: dict, simple: BaseModel | None) -> BaseModel | None:
+    """A simple version stands beside a standard text: one for a text that is not there simplifies
+    nothing, and a list (aims) is simplified item by item, so the two levels show the same points.
+    `standard` is the owner's fields checked so far (a field that failed its own check is not there,
+    and has its own message)."""
+    if simple is None:
+        return simple
+    for name in sorted(simple.model_fields_set):
+        mine = getattr(simple, name)
+        if mine is None or name not in standard:
+            continue
+        theirs = standard[name]
+        if not theirs:
+            raise ValueError(f"`simple.{name}` has no standard `{name}` beside it to simplify; "
+                             f"add `{name}:` or remove `simple.{name}`")
+        if isinstance(theirs, list) and len(mine) != len(theirs):
+            raise ValueError(f"`simple.{name}` has {len(mine)} items and `{name}` has {len(theirs)}: "
+                             "write one simple item for each standard one, in the same order")
+    return simple
+
+
+SIMPLE_HELP = ("The same text in simpler words, for the site's simple reading level (Flesch-Kincaid grade 6 "
+               "or below: short sentences, everyday words). The same facts, no new ones; opinions "
+               "attributed as in the standard text.")
+
+
 # --- Sources -------------------------------------------------------------------------------------
 
 
@@ -146,6 +172,16 @@ class Paragraph(Strict):
         ParagraphKind.paragraph,
         description="`paragraph`, or `caption` for an image caption, or `heading` for a sub-heading.",
     )
+    retelling: Annotated[PlainText, AfterValidator(_one_paragraph)] | None = Field(
+        None,
+        description="This paragraph retold in plain words (Flesch-Kincaid grade 7 or below), in the site's voice "
+        "with the author's views attributed (\"The author says...\"): the article's *In plain words* page shows "
+        "it under the paragraph's number. Never the author's words; no facts the paragraph does not give.",
+    )
+
+
+class ArticleSimple(Strict):
+    summary: Markdown | None = Field(None, description="The `summary` in simpler words.")
 
 
 HEADLINE = "headline"  # the paragraph id quotes use for the article's headline
@@ -175,6 +211,12 @@ class Article(Strict):
         description="The day the article describes the world on, `YYYY-MM-DD`: the who-backs-whom views show "
         "relationships as they stood that day and list later changes.",
     )
+    simple: ArticleSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     @property
     def headline(self) -> Paragraph:
@@ -200,6 +242,11 @@ class TextQuote(Strict):
     suffix: str | None = Field(None, description="Words just after the quote, when it occurs more than once.")
 
 
+class AnchorSimple(Strict):
+    comment: Markdown | None = Field(None, description="The `comment` in simpler words.")
+    correction: Markdown | None = Field(None, description="The `correction` in simpler words.")
+
+
 class QuoteAnchor(TextQuote):
     """Words of an article this page explains, found by quoting them (like a TextQuoteSelector)."""
 
@@ -209,6 +256,12 @@ class QuoteAnchor(TextQuote):
         description="What the record shows where these words are wrong. Shown on the explainer and at "
         "the words in the article.",
     )
+    simple: AnchorSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 # --- Actors --------------------------------------------------------------------------------------
@@ -231,6 +284,10 @@ def _in_order(value):
     return value
 
 
+class NoteSimple(Strict):
+    note: Markdown | None = Field(None, description="The `note` in simpler words.")
+
+
 class Relationship(Strict):
     target: Slug = Field(description="The other actor's id (its file name in `data/actors/`).")
     type: RelationType = Field(
@@ -245,6 +302,12 @@ class Relationship(Strict):
     )
     note: Markdown = Field(description="One or two sourced sentences on what this relationship was.")
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml` that back the note.")
+    simple: NoteSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     @model_validator(mode="after")
     def _begins_before_it_ends(self):
@@ -293,6 +356,21 @@ def _names_to_objects(value, field: str):
     return value
 
 
+class ActorSimple(Strict):
+    summary: Annotated[PlainText, AfterValidator(_short_enough(30))] | None = Field(
+        None, description="The `summary` in simpler words, 30 words at most.")
+    description: Markdown | None = Field(None, description="The `description` in simpler words.")
+    aims: list[Markdown] | None = Field(None, description="The `aims` in simpler words: one item for each, in order.")
+    article_role: Markdown | None = Field(None, description="The `article_role` in simpler words.")
+    record: Markdown | None = Field(None, description="The `record` in simpler words.")
+    aftermath: Markdown | None = Field(None, description="The `aftermath` in simpler words.")
+
+
+class InArticleSimple(Strict):
+    role: Markdown | None = Field(None, description="The `role` in simpler words.")
+    record: Markdown | None = Field(None, description="The `record` in simpler words.")
+
+
 class ActorInArticle(Strict):
     """What one article of a unit does with an actor: for a site of several articles."""
 
@@ -301,6 +379,12 @@ class ActorInArticle(Strict):
     )
     role: Markdown | None = Field(None, description="What this article says about them, in a few words.")
     record: Markdown | None = Field(None, description="What the record shows where this article is wrong or one-sided.")
+    simple: InArticleSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 class Actor(Strict):
@@ -340,11 +424,17 @@ class Actor(Strict):
     )
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml`.")
     reviewed: date = Field(description="When the page was last checked against its sources: `YYYY-MM-DD`.")
+    simple: ActorSimple | None = Field(None, description=SIMPLE_HELP)
 
     @model_validator(mode="before")
     @classmethod
     def _plain_aliases(cls, value):
         return _names_to_objects(value, "aliases")
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 
@@ -364,6 +454,10 @@ class KindsFile(Strict):
 class Variant(Strict):
     name: TermForm = Field(description="The other spelling or name, exactly as written.")
     note: PlainText | None = Field(None, description="Who uses this form, and why (e.g. which governments).")
+
+
+class TermSimple(Strict):
+    definition: Markdown | None = Field(None, description="The `definition` in simpler words.")
 
 
 class Term(Strict):
@@ -390,11 +484,17 @@ class Term(Strict):
         None, description="Id of the place (in `data/places.yaml`) this term names: its preview then leads to the map."
     )
     sources: list[Slug] = Field(default_factory=list, description="Ids from `data/sources.yaml` that back the definition.")
+    simple: TermSimple | None = Field(None, description=SIMPLE_HELP)
 
     @model_validator(mode="before")
     @classmethod
     def _plain_variants(cls, value):
         return _names_to_objects(value, "variants")
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     def forms(self) -> list[str]:
         """Every written form that gets the tooltip: headword, variants, plurals."""
@@ -446,6 +546,13 @@ class Premise(Strict):
         return verdict
 
 
+class ClaimSimple(Strict):
+    explanation: Annotated[Markdown, AfterValidator(_short_enough(90))] | None = Field(
+        None, description="The `explanation` in simpler words, 90 words at most.")
+    premise: Annotated[OneLine, AfterValidator(_short_enough(30))] | None = Field(
+        None, description="The premise's `statement` in simpler words (the verdict stays the premise's own).")
+
+
 class Claim(TextQuote):
     """One checkable statement of an article, anchored by quoting it, typed and given a verdict."""
 
@@ -469,6 +576,12 @@ class Claim(TextQuote):
     sources: list[Slug] = Field(
         default_factory=list, description="Ids from `data/sources.yaml`; may be empty only for opinions without a premise."
     )
+    simple: ClaimSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
     @field_validator("verdict")
     @classmethod
@@ -497,6 +610,12 @@ class Claim(TextQuote):
         return self
 
 
+class LoadedSimple(Strict):
+    neutral: PlainText | None = Field(None, description="The `neutral` wording in simpler words.")
+    note: Annotated[Markdown, AfterValidator(_short_enough(60))] | None = Field(
+        None, description="The `note` in simpler words, 60 words at most.")
+
+
 class LoadedPhrase(TextQuote):
     """Value-laden wording: what neutral words would say, and what the chosen words do."""
 
@@ -506,6 +625,12 @@ class LoadedPhrase(TextQuote):
         description="What the wording does to the reader, 60 words at most."
     )
     claim: Slug | None = Field(None, description="Id of the claim these words belong to, if any.")
+    simple: LoadedSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 class ClaimsFile(Strict):
@@ -520,6 +645,11 @@ class Period(str, Enum):
     background = "background"
     around = "around"  # the days around the article
     after = "after"
+
+
+class EventSimple(Strict):
+    title: PlainText | None = Field(None, description="The `title` in simpler words.")
+    text: Markdown | None = Field(None, description="The `text` in simpler words.")
 
 
 class Event(Strict):
@@ -540,6 +670,12 @@ class Event(Strict):
         default_factory=list, description="Ids from `data/places.yaml` of where it happened (dated by `date`, sourced by `sources`)."
     )
     sources: list[Slug] = Field(min_length=1, description="Ids from `data/sources.yaml`.")
+    simple: EventSimple | None = Field(None, description=SIMPLE_HELP)
+
+    @field_validator("simple")
+    @classmethod
+    def _simple_beside_standard(cls, simple, info: ValidationInfo):
+        return _simplifies(info.data, simple)
 
 
 class EventsFile(Strict):

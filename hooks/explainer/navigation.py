@@ -34,7 +34,11 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     """Nav sections for the articles, the actors by kind, the glossary and the critical-reading pages."""
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
-    articles = [{titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]} for a in explainer.articles_by_date()]
+    articles = []
+    for a in explainer.articles_by_date():
+        articles.append({titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]})
+        if f"retelling:{a.id}" in paths:  # the plain-words retelling right after its article
+            articles.append({titles[paths[f"retelling:{a.id}"]]: paths[f"retelling:{a.id}"]})
     names = TEXTS["nav"]
     article_section = {names["articles"]: [paths["articles-index"], *articles]}
     maps = [{titles[paths[f"map:{a.id}"]]: paths[f"map:{a.id}"]} for a in explainer.articles_by_date() if f"map:{a.id}" in paths]

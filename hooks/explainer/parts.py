@@ -22,6 +22,7 @@ STYLESHEETS = (
     "stylesheets/maps.css",  # the maps: outlines under the marks, the key, the list of places
     "stylesheets/reading.css",  # the article's reading view, notes, sheet and term previews
     "stylesheets/classroom.css",  # the student handout, teacher key, quiz and vocabulary sheets
+    "stylesheets/levels.css",  # the two reading levels and their switch; the plain-words retelling
     "stylesheets/print.css",  # handouts: @media print rules only
 )
 
@@ -34,6 +35,7 @@ SCRIPTS = (
     "javascripts/claim-filter.js",  # the claims page's filter; without it every claim shows
     "javascripts/relationships.js",  # pick an actor in the network to see its ties; without it every tie shows
     "javascripts/reading.js",  # the article's modes, notes and sheet; without it the notes follow each paragraph
+    "javascripts/levels.js",  # the reading-level switch, remembered; without it the standard texts show
     "javascripts/previews.js",  # term previews with a link; without it the glossary marks keep their title tooltip
     "javascripts/quiz.js",  # the self-check quiz's radio buttons and feedback; without it every answer shows in <details>
 )

@@ -16,7 +16,7 @@ import markupsafe
 
 from . import article_view, briefing, catalogue, classroom, critical, dates, maps, relations, timeline
 from .glossary_marker import GlossaryIndex
-from .markup import md_escape, one_line, plain_text
+from .markup import level_block, level_inline, md_escape, one_line, pieces, plain_text, simple_of
 from .pages import PageOut, Pages
 from .aggregate import Explainer
 
@@ -30,6 +30,9 @@ def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
     paths = {"home": "index.md"} if home_page else {}
     paths |= {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
     paths.update({f"article:{a}": f"articles/{a}.md" for a in explainer.articles})
+    # An article retold in plain words, paragraph by paragraph: only once some paragraph is retold.
+    paths.update({f"retelling:{a.id}": f"articles/{a.id}-in-plain-words.md" for a in explainer.articles.values()
+                  if any(p.retelling for p in a.paragraphs)})
     paths.update({f"actor:{a}": f"actors/{a}.md" for a in explainer.actors})
     # Reading critically: claims, loaded wording, who backs whom, the timeline; then the classroom pack.
     if explainer.claims:
@@ -108,6 +111,10 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
     env.globals["paragraph_label"] = article_view.paragraph_label
+    # Reading levels: a text's simple version beside the standard one (see levels.py, levels.js).
+    env.globals["simple_of"] = simple_of
+    env.globals["level_block"] = level_block
+    env.globals["level_inline"] = level_inline
     env.globals["number"] = relations.number
     env.globals["after_article"] = timeline.is_after
     env.filters["claim_label"] = critical.claim_label
@@ -196,6 +203,10 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
         render(f"article:{article.id}", "article.md.j2", article.title, article=article,
                views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article),
                headline=article_view.headline_parts(explainer, article))
+        if f"retelling:{article.id}" in paths:
+            numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
+            render(f"retelling:{article.id}", "retelling.md.j2", pages_t["retelling"]["title"].format(title=article.title),
+                   article=article, paragraphs=numbered)
     _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index", "articles_index.md.j2", pages_t["articles"]["title"])
     render("actors-index", "actors_index.md.j2", pages_t["actors"]["title"])
@@ -415,9 +426,9 @@ def _in_each_article(explainer: Explainer, actor) -> dict:
         view = explainer.in_article(actor, article.id)
         mine = [s for s in explainer.spans_of(actor.id) if s.article == article.id]
         if mine or view.role:
-            said.append((article, view.role, mine))
+            said.append((article, view, mine))  # the view carries the simple versions too
         if view.record:
-            records.append((article, view.record))
+            records.append((article, view))
         if view.named:
             named.append(article)
     return {"unit_said": said, "unit_records": records, "unit_named": named}

@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+from . import levels
 from .critical import verdict_key
 from .markup import plain_text
 from .glossary_marker import GlossaryIndex
 from .aggregate import Explainer
-
-READING_GRADE_TARGET = 9
-READING_GRADE_LIMIT = 11
-
 
 @dataclass
 class Summary:
@@ -23,7 +20,7 @@ class Summary:
     uncited_sources: list[str]
     unused_terms: list[str]
     thin_actors: list[str]  # fewer than two sources
-    grades: dict[str, float] = field(default_factory=dict)
+    reading: list[str] = field(default_factory=list)  # reading levels: per level the grades and what misses
     pack: str = ""  # claims, loaded words, events, lessons: one line, empty when there are none
 
     def lines(self) -> list[str]:
@@ -42,17 +39,7 @@ class Summary:
         out.append("actors with fewer than 2 sources: " + (", ".join(self.thin_actors) or "none"))
         if self.pack:
             out.append(self.pack)
-        if self.grades:
-            values = sorted(self.grades.values())
-            median = values[len(values) // 2]
-            hard = [f"{k} ({v:.1f})" for k, v in sorted(self.grades.items()) if v > READING_GRADE_TARGET]
-            out.append(
-                f"reading level (Flesch-Kincaid grade) of actor pages: median {median:.1f}, "
-                f"highest {values[-1]:.1f} (aim for {READING_GRADE_TARGET} or below, none above {READING_GRADE_LIMIT})"
-            )
-            if hard:
-                out.append("  above grade 9: " + ", ".join(hard))
-        return out
+        return out + self.reading
 
 
 def actor_prose(actor) -> str:
@@ -76,12 +63,6 @@ def _site_prose(explainer: Explainer):
         yield f"{phrase.neutral} {phrase.note}"
     for event in explainer.events:
         yield f"{event.title} {event.text or ''}"
-
-
-def _reading_grades(explainer: Explainer) -> dict[str, float]:
-    import textstat  # imported here: it is slow to load, and only this summary needs it
-
-    return {a.id: textstat.flesch_kincaid_grade(actor_prose(a)) for a in explainer.actors.values()}
 
 
 def summarise(explainer: Explainer) -> Summary:
@@ -121,7 +102,8 @@ def summarise(explainer: Explainer) -> Summary:
         uncited_sources=sorted(set(explainer.sources) - cited),
         unused_terms=sorted(t.id for t in explainer.terms if t.id not in used_terms),
         thin_actors=sorted(a.id for a in explainer.actors.values() if len(set(a.sources)) < 2),
-        grades=_reading_grades(explainer),
+        reading=levels.summary_lines(levels.measure(explainer), levels.missing(explainer),
+                                     levels.article_grades(explainer)),
         pack=_pack_line(explainer),
     )
 
