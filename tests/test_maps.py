@@ -364,3 +364,21 @@ def test_mini_site_with_places_builds_a_map(tmp_path: Path, mapped: Path):
     marks = {g["data-place"] for g in soup.select("g.xp-map-marker")}
     assert marks == {"north-town", "river-port"}  # the strike is on the article's date (5 May 2020)
     assert "North Town" in soup.select_one("div#place-north-town").get_text()
+
+
+def test_a_place_name_too_long_for_a_glossary_mark_is_a_message(tmp_path):
+    """Found by the fuzz round: a place name is marked like a glossary term, so it has a term's limit."""
+    import shutil
+
+    from conftest import REAL_DATA
+    from helpers import line_of, problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    places = data / "places.yaml"
+    text = places.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.strip().startswith("name:"))
+    places.write_text(text.replace(first, first.split("name:")[0] + "name: " + "x" * 81, 1), encoding="utf-8")
+    messages = problems_of(data)
+    assert len(messages) == 1 and messages[0].startswith(f"data/places.yaml:{line_of(places, 'name: ' + 'x' * 81)}:"), messages
+    assert "80 characters" in messages[0]

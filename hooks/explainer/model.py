@@ -726,7 +726,7 @@ class Frame(Strict):
 
 class Place(Strict):
     id: Slug = Field(description="How actors, events and glossary terms name this place, e.g. `north-town`.")
-    name: OneLine = Field(description="The name the site uses, as English news usually spells it.")
+    name: TermForm = Field(description="The name the site uses, as English news usually spells it (80 characters at most: it is marked like a glossary term).")
     variants: list[Variant] = Field(
         default_factory=list, description="Other spellings and names: a plain name, or `- name: ...` with a `note:`.",
         json_schema_extra=_name_or_object,
