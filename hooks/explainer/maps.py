@@ -458,14 +458,7 @@ def _distance(x: float, y: float, box: Box) -> float:
 
 def _nearest_is_own(m: Marker, box: Box, centres: _Grid, margin: float) -> bool:
     """A label must be nearer its own place than any other place, or a reader pairs it wrongly."""
-    own = _distance(m.x, m.y, box)
-    reach = own + margin
-    around = Box(box.x - reach, box.y - reach, box.x2 + reach, box.y2 + reach)
-    for key in centres._keys(around):
-        for other in centres.cells.get(key, ()):
-            if (other.x, other.y) != (m.x, m.y) and _distance(other.x, other.y, box) < reach:
-                return False
-    return True
+    return _clear_of_others(m, box, centres, _distance(m.x, m.y, box) + margin)
 
 
 def _clear_of_others(m: Marker, box: Box, centres: _Grid, gap: float) -> bool:

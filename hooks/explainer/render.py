@@ -218,7 +218,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", "glossary.md.j2", pages_t["glossary"]["title"], usage=usage)
     if "home" in paths:
-        titles = {key: page.title for page in pages for key, path in paths.items() if path == page.path}
+        key_of = {path: key for key, path in paths.items()}
+        titles = {key_of[page.path]: page.title for page in pages if page.path in key_of}
         render("home", "home.md.j2", site_name or pages_t["home"]["title"], page_titles=titles)
     return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts))
 
@@ -252,7 +253,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
         many = len(explainer.articles) > 1
         headings = {"background": words["timeline"]["background"],
                     "around": words["timeline"]["around_unit" if many else "around"], "after": words["timeline"]["after"]}
-        days = sorted(a.as_of for a in explainer.articles.values() if a.as_of)
+        days = relations.article_days(explainer)
         as_of = days[0] if days else None  # "after the article": after the first article was written
         periods, previous = [], None
         for key, heading in headings.items():

@@ -349,12 +349,11 @@ def _article_with(anchor: model.TextQuote, ex: Explainer) -> str | None:
     """The one article whose paragraph `anchor.paragraph` holds the quote, so that adding an article
     to a unit needs no `article:` in the quotes already written; None when several do. When none
     does, the first article with that paragraph id (or the first article), for its message."""
-    having = [a for a in ex.articles if ex.find_paragraph(a, anchor.paragraph) is not None]
-    found = [a for a in having if isinstance(find_quote(ex.find_paragraph(a, anchor.paragraph).text, anchor.quote,
-                                                        anchor.prefix, anchor.suffix), Match)]
+    having = {a: p for a in ex.articles if (p := ex.find_paragraph(a, anchor.paragraph)) is not None}
+    found = [a for a, p in having.items() if isinstance(find_quote(p.text, anchor.quote, anchor.prefix, anchor.suffix), Match)]
     if len(found) > 1:
         return None
-    return (found or having or list(ex.articles))[0]
+    return (found or list(having) or list(ex.articles))[0]
 
 
 def _unique(entry: Entry | None, key: str, problems: list[Problem]) -> dict:
