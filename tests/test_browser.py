@@ -155,6 +155,9 @@ def _watched_tab(browser, site: Site, width: int = 1280, **options):
     context.route("**/*", route)
     page = context.new_page()
     page.set_default_timeout(5000)
+    # A page load goes through the route above, request by request: the article page's many files take
+    # longer than 5 s when the machine is busy, and a slow load is not what these tests check.
+    page.set_default_navigation_timeout(20_000)
     page.on("console", lambda msg: msg.type == "error" and watch.console.append(f"{page.url}: {msg.text}"))
     page.on("pageerror", lambda err: watch.errors.append(f"{page.url}: {err}"))
     page.watch = watch

@@ -53,6 +53,11 @@ def with_replacements(replacements: dict[str, str] | None) -> dict:
     return merged
 
 
+def of_unit(unit) -> dict:
+    """The texts a site's pages use: the catalogue with its unit's `texts:` (a `model.Unit` or None)."""
+    return with_replacements(unit.texts if unit else None)
+
+
 def script(texts: dict) -> str:
     """`javascripts/texts.js`: the words the pages' scripts write, as `window.xpTexts`."""
     return "window.xpTexts = " + json.dumps(texts["scripts"], ensure_ascii=False, sort_keys=True) + ";\n"

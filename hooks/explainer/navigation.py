@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from .catalogue import TEXTS
+from . import catalogue, page_kinds
+from .page_kinds import Each, NavPlace
 
 if TYPE_CHECKING:
     from .pages import Pages
@@ -31,38 +32,42 @@ def site_nav(nav: list | None, sections: list, hand_written: list[str] = ()) -> 
 
 
 def generated_sections(explainer: Explainer, pages: Pages) -> list:
-    """Nav sections for the articles, the actors by kind, the glossary and the critical-reading pages."""
+    """Nav sections for the generated pages, each where its kind's entry in `page_kinds` puts it."""
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
-    articles = []
-    for a in explainer.articles_by_date():
-        articles.append({titles[paths[f"article:{a.id}"]]: paths[f"article:{a.id}"]})
-        if f"retelling:{a.id}" in paths:  # the plain-words retelling right after its article
-            articles.append({titles[paths[f"retelling:{a.id}"]]: paths[f"retelling:{a.id}"]})
-    names = TEXTS["nav"]
-    article_section = {names["articles"]: [paths["articles-index"], *articles]}
-    maps = [{titles[paths[f"map:{a.id}"]]: paths[f"map:{a.id}"]} for a in explainer.articles_by_date() if f"map:{a.id}" in paths]
+    listed = [page for key, page in page_kinds.site_pages(explainer).items() if key in paths]
+    by_place: dict[NavPlace, list] = {place: [p for p in listed if p.kind.nav is place] for place in NavPlace}
+    names = catalogue.of_unit(explainer.unit)["nav"]
+
+    def entry(page) -> dict:
+        title = titles[page.path]
+        if page.kind.name == "article" and page.item.genre:  # what kind of text it is, beside its title
+            title = names["article"].format(title=title, genre=page.item.genre)
+        return {title: page.path}
+
+    def by_article(place: NavPlace) -> list:
+        """The site-wide pages first, then each article's, by date, in the table's order of kinds."""
+        mine = by_place[place]
+        order = {a.id: n for n, a in enumerate(explainer.articles_by_date())}
+        per_article = sorted((p for p in mine if p.kind.each is Each.article), key=lambda p: order[p.item.id])
+        return [entry(p) for p in mine if p.kind.each is Each.site] + [entry(p) for p in per_article]
+
+    sections = [{names["articles"]: by_article(NavPlace.articles)}]
+    if by_place[NavPlace.maps]:
+        sections.append({names["maps"]: by_article(NavPlace.maps)})
     actor_sections = []
     for kind in explainer.kinds:
         members = explainer.actors_of_kind(kind.id)
         if members:
             actor_sections.append({kind.title: _grouped(members, paths)})
-    generated = [article_section, *([{names["maps"]: maps}] if maps else []),
-                 {names["actors"]: [paths["actors-index"], *actor_sections]}, {names["glossary"]: paths["glossary"]}]
-    return generated + _critical_sections(explainer, paths, titles)
-
-
-def _critical_sections(explainer: Explainer, paths: dict[str, str], titles: dict[str, str]) -> list:
-    """"Reading critically" (claims, wording, relationships, timeline) and "Classroom" (per article: lesson plan, handout, key, quiz,
-    vocabulary, teacher briefing)."""
-    order = ("claims", "wording", "relationships", *sorted(k for k in paths if k.startswith("relationships:")), "timeline")
-    reading = [{titles[paths[key]]: paths[key]} for key in order if key in paths]
-    classroom = []
-    for article_id in explainer.articles:
-        classroom += [{titles[paths[f"{key}:{article_id}"]]: paths[f"{key}:{article_id}"]}
-                      for key in ("lesson", "handout", "key", "quiz", "vocabulary", "briefing") if f"{key}:{article_id}" in paths]
-    sections = [{TEXTS["nav"]["reading"]: reading}] if reading else []
-    return sections + ([{TEXTS["nav"]["classroom"]: classroom}] if classroom else [])
+    index = [p.path for p in by_place[NavPlace.actors] if p.kind.each is Each.site]
+    sections.append({names["actors"]: [*index, *actor_sections]})
+    sections += [{names["glossary"]: p.path} for p in by_place[NavPlace.glossary]]
+    if by_place[NavPlace.reading]:
+        sections.append({names["reading"]: [entry(p) for p in by_place[NavPlace.reading]]})
+    if by_place[NavPlace.classroom]:
+        sections.append({names["classroom"]: by_article(NavPlace.classroom)})
+    return sections
 
 
 GROUP_SIZE = 30  # actors of one kind beyond this are split into alphabetical groups

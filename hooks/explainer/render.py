@@ -14,54 +14,19 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, briefing, catalogue, classroom, critical, dates, maps, relations, timeline
+from . import article_view, briefing, catalogue, classroom, critical, dates, maps, page_kinds, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import level_block, level_inline, md_escape, one_line, pieces, plain_text, simple_of
 from .pages import PageOut, Pages
 from .aggregate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
-MAP_BASE = "maps/outlines.svg"  # not a page: a static file the map pages show under their marks
 
 
 def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
-    """Where each generated page lives; the one place URLs of generated pages are decided. The home
+    """Where each generated page lives, by its key (see `page_kinds`), in the table's order. The home
     page is generated only for a site whose own pages have none (`home_page`)."""
-    paths = {"home": "index.md"} if home_page else {}
-    paths |= {"actors-index": "actors/index.md", "glossary": "glossary.md", "articles-index": "articles/index.md"}
-    paths.update({f"article:{a}": f"articles/{a}.md" for a in explainer.articles})
-    # An article retold in plain words, paragraph by paragraph: only once some paragraph is retold.
-    paths.update({f"retelling:{a.id}": f"articles/{a.id}-in-plain-words.md" for a in explainer.articles.values()
-                  if any(p.retelling for p in a.paragraphs)})
-    paths.update({f"actor:{a}": f"actors/{a}.md" for a in explainer.actors})
-    # Reading critically: claims, loaded wording, who backs whom, the timeline; then the classroom pack.
-    if explainer.claims:
-        paths["claims"] = "claims.md"
-    if explainer.loaded:
-        paths["wording"] = "wording.md"
-    if any(a.relationships for a in explainer.actors.values()):
-        paths["relationships"] = "relationships.md"  # as of the first article's day; later days have their own page
-        for day in relations.article_days(explainer)[1:]:
-            paths[f"relationships:{day.isoformat()}"] = f"relationships-{day.isoformat()}.md"
-    if explainer.events:
-        paths["timeline"] = "timeline.md"
-    if explainer.frame is not None:
-        # One map page per article, as of its date; the outlines under every map are one image file.
-        paths["map-base"] = MAP_BASE
-        paths.update({f"map:{a}": f"maps/{a}.md" for a in explainer.articles})
-        # A closer view of a map's crowded part, where it has one: its outlines are an image of their own.
-        paths.update({f"map-closer:{a}": f"maps/{a}-closer.svg" for a in explainer.articles})
-    for a, lesson in explainer.lessons.items():  # the classroom pack, per article: plan, student copy, key
-        paths.update({f"lesson:{a}": f"classroom/{a}.md", f"handout:{a}": f"classroom/{a}-handout.md",
-                      f"key:{a}": f"classroom/{a}-key.md"})
-        if lesson.quiz:
-            paths[f"quiz:{a}"] = f"classroom/{a}-quiz.md"
-        if lesson.vocabulary:
-            paths[f"vocabulary:{a}"] = f"classroom/{a}-vocabulary.md"
-    # A teacher briefing for each dated article that the timeline has later events for.
-    paths.update({f"briefing:{a.id}": f"classroom/{a.id}-briefing.md" for a in explainer.articles.values()
-                  if briefing.briefing(explainer, a) is not None})
-    return paths
+    return {key: page.path for key, page in page_kinds.site_pages(explainer, home_page).items()}
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -144,7 +109,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     the result carries the ones used (`Pages.paths`, `Pages.glossary`). `bytecode_dir` keeps the
     compiled templates between processes.
     """
-    paths = page_paths(explainer, home_page) if paths is None else paths
+    site = page_kinds.site_pages(explainer, home_page)
+    paths = {key: page.path for key, page in site.items()} if paths is None else paths
     if explainer.unit:
         site_name = explainer.unit.title
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
@@ -162,8 +128,12 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
         return article_view.paragraph_label(explainer.paragraph(span.article, span.paragraph),
                                             explainer.paragraph_number(span.article, span.paragraph))
 
-    def render(key: str, template: str, title: str, **context) -> None:
-        path = paths[key]
+    def title_of(key: str) -> str:
+        return site[key].title(texts, explainer, site_name)
+
+    def render(key: str, **context) -> None:
+        """The page `key`, from its kind's template (see `page_kinds`), with `context` for it."""
+        path, title = paths[key], title_of(key)
         start = posixpath.dirname(path) or "."
 
         def link(target_key: str, fragment: str = "") -> str:
@@ -183,7 +153,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
             target = relative_url(page_url(paths[target_key], directory_urls), here)
             return target + (f"#{fragment}" if fragment else "")
 
-        text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, asset=asset, paths=paths,
+        text = env.get_template(site[key].kind.template).render(ex=explainer, title=title, link=link, url=url, asset=asset, paths=paths,
                                                  where=where, t=texts, **context)
         pages.append(PageOut(path, title, text))
 
@@ -193,34 +163,33 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     map_key = first_map_key(explainer)
     for actor in explainer.actors.values():
         theirs = incoming.get(actor.id, [])
-        render(f"actor:{actor.id}", "actor.md.j2", actor.name, actor=actor, kind=kinds.get(actor.kind),
+        render(f"actor:{actor.id}", actor=actor, kind=kinds.get(actor.kind),
                place_map=_actor_map(explainer, actor), map_key=map_key,
                ego=egos.get(actor.id), ego_day=ego_day, ego_legend=relations.legend(),
                spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
                questions=explainer.actor_questions.get(actor.id, []), **_in_each_article(explainer, actor))
     for article in explainer.articles.values():
-        render(f"article:{article.id}", "article.md.j2", article.title, article=article,
+        render(f"article:{article.id}", article=article,
                views=article_view.reading_view(explainer, article), minutes=article_view.reading_minutes(article),
                headline=article_view.headline_parts(explainer, article))
         if f"retelling:{article.id}" in paths:
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
-            render(f"retelling:{article.id}", "retelling.md.j2", pages_t["retelling"]["title"].format(title=article.title),
-                   article=article, paragraphs=numbered)
+            render(f"retelling:{article.id}", article=article, paragraphs=numbered)
     _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
-    render("articles-index", "articles_index.md.j2", pages_t["articles"]["title"])
-    render("actors-index", "actors_index.md.j2", pages_t["actors"]["title"])
+    render("articles-index")
+    render("actors-index")
     closer_pages: list[PageOut] = []
-    _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"])
+    _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"], title_of)
     if "map-base" in paths:
-        pages.append(PageOut(paths["map-base"], "Map outlines", _map_base(explainer, env)))
+        pages.append(PageOut(paths["map-base"], title_of("map-base"), _map_base(explainer, env)))
     pages += closer_pages
     usage = _term_usage(explainer, glossary, pages)
-    render("glossary", "glossary.md.j2", pages_t["glossary"]["title"], usage=usage)
+    render("glossary", usage=usage)
     if "home" in paths:
         key_of = {path: key for key, path in paths.items()}
         titles = {key_of[page.path]: page.title for page in pages if page.path in key_of}
-        render("home", "home.md.j2", site_name or pages_t["home"]["title"], page_titles=titles)
+        render("home", page_titles=titles)
     return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts))
 
 
@@ -233,10 +202,10 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
         type_counts = {t: sum(1 for c in explainer.claims.values() if c.type.value == t) for t in critical.TYPE_LABELS}
         cited = list(dict.fromkeys(s for c in explainer.claims.values() for s in c.sources))
         jsonld = critical.claim_review_jsonld(explainer, paths, quotes, **site)
-        render("claims", "claims.md.j2", words["claims"]["title"], quotes=quotes, counts=counts, type_counts=type_counts,
+        render("claims", quotes=quotes, counts=counts, type_counts=type_counts,
                cited=cited, jsonld=jsonld)
     if "wording" in paths:
-        render("wording", "wording.md.j2", words["wording"]["title"], quotes=quotes)
+        render("wording", quotes=quotes)
     if "relationships" in paths:
         days = relations.article_days(explainer) or [None]
         keys = ["relationships"] + [f"relationships:{d.isoformat()}" for d in days[1:]]
@@ -245,7 +214,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
             matrix = relations.build_matrix(explainer, day)
             title = words["relationships"]["title_on"].format(day=dates.readable(day)) if day else words["relationships"]["title"]
             described = [a for a in explainer.articles_by_date() if a.as_of == day] if len(days) > 1 else []
-            render(key, "relationships.md.j2", words["relationships"]["title"] if key == "relationships" else title, matrix=matrix, day=day,
+            render(key, matrix=matrix, day=day,
                    diagrams=relations.diagram(matrix, kind_titles) if matrix.shows_grid else None,
                    graph_title=title, graph_description=relations.describe(matrix), sid="xp-graph",
                    switch=list(zip(days, keys)) if len(days) > 1 else [], this_key=key, described=described)
@@ -273,7 +242,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
             """The last article the event happened after, for its "After “…”" tag in a unit of several."""
             return next((a for a in reversed(dated) if timeline.is_after(event_date, a.as_of)), None)
 
-        render("timeline", "timeline.md.j2", words["timeline"]["title"], quotes_by_span=quotes_by_span, periods=periods, cited=cited,
+        render("timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited,
                latest_before=latest_before, event_maps={e.id: m for e in explainer.events if (m := event_map(explainer, e))},
                map_key=first_map_key(explainer),
                axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
@@ -281,7 +250,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
         _render_classroom(explainer, render, paths, words, article_id, lesson, quotes)
     for article in explainer.articles.values():
         if f"briefing:{article.id}" in paths:
-            render(f"briefing:{article.id}", "briefing.md.j2", words["briefing"]["title"].format(title=article.title), article=article,
+            render(f"briefing:{article.id}", article=article,
                    b=briefing.briefing(explainer, article))
 
 
@@ -296,14 +265,14 @@ def _render_classroom(explainer: Explainer, render, paths: dict[str, str], words
     terms = [explainer.term(t) for t in lesson.vocabulary]
     order = classroom.matching(article_id, lesson.vocabulary)
     common = dict(article=article, lesson=lesson, cr=classroom)
-    render(f"lesson:{article_id}", "lesson.md.j2", words["lesson"]["title"].format(title=article.title), claims=claims, **common)
-    render(f"handout:{article_id}", "handout.md.j2", words["handout"]["title"].format(title=article.title), terms=terms, **common)
-    render(f"key:{article_id}", "key.md.j2", words["key"]["title"].format(title=article.title), claims=claims, loaded=loaded,
+    render(f"lesson:{article_id}", claims=claims, **common)
+    render(f"handout:{article_id}", terms=terms, **common)
+    render(f"key:{article_id}", claims=claims, loaded=loaded,
            quotes=quotes, terms=terms, order=order, **common)
     if f"quiz:{article_id}" in paths:
-        render(f"quiz:{article_id}", "quiz.md.j2", words["quiz"]["title"].format(title=article.title), **common)
+        render(f"quiz:{article_id}", **common)
     if f"vocabulary:{article_id}" in paths:
-        render(f"vocabulary:{article_id}", "vocabulary.md.j2", words["vocabulary"]["title"].format(title=article.title), terms=terms,
+        render(f"vocabulary:{article_id}", terms=terms,
                order=order, **common)
 
 
@@ -368,7 +337,7 @@ def _closer_view(explainer: Explainer, article, view, presences: list, on: str, 
 
 
 def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja2.Environment,
-                 closer_pages: list, words: dict) -> None:
+                 closer_pages: list, words: dict, title_of) -> None:
     """One map per article: every actor's ties to places on the article's date, and the other places;
     and a closer view of where it is crowded (its outlines one more image, in `closer_pages`)."""
     if explainer.frame is None:
@@ -380,16 +349,16 @@ def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja
         presences += [maps.Presence(place) for place in explainer.places.values() if place.id not in shown]
         on = words["on_day"].format(date=dates.readable(day)) if day else ""
         view = maps.view(explainer, presences, subject=f"the places of the actors{on}", plain_shape=maps.OTHER_SHAPE)
-        title = (words["title"] if len(explainer.articles) == 1 else words["title_unit"]).format(on=on, article=article.title)
+        title = title_of(f"map:{article.id}")
         cited = list(dict.fromkeys(s for p in presences for s in p.sources))
         mp = _map_context(explainer, view, "xp-map", title) | {
             "caption": words["caption"].format(on=on), "plain": words["other"], "plain_shape": maps.OTHER_SHAPE}
         closer = _closer_view(explainer, article, view, presences, on, words["closer"].format(on=on))
         if closer:
             view.detail_box = maps.box_of(closer["view_frame"], explainer.frame)
-            closer_pages.append(PageOut(paths[closer["base"]], "Map outlines, closer view",
+            closer_pages.append(PageOut(paths[closer["base"]], title_of(closer["base"]),
                                         _map_base(explainer, env, closer["view_frame"])))
-        render(f"map:{article.id}", "map.md.j2", title, article=article, cited=cited, mp=mp, closer=closer)
+        render(f"map:{article.id}", article=article, cited=cited, mp=mp, closer=closer)
 
 
 def _actor_map(explainer: Explainer, actor) -> dict | None:
