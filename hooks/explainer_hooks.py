@@ -174,7 +174,8 @@ def on_page_markdown(markdown, page, config, files):
     # The article page marks every use of a term; other pages mark the first one only.
     BUILD.glossary.every = page.meta.get("glossary") == "every"
     if download.MARKER in markdown:
-        markdown = markdown.replace(download.MARKER, download.fragment(BUILD.download, page.file.src_uri, BUILD.classroom))
+        markdown = markdown.replace(download.MARKER, download.fragment(BUILD.download, page.file.src_uri, BUILD.classroom,
+                                                                       BUILD.prepared.texts))
     return markdown
 
 

@@ -24,17 +24,23 @@ def _run(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def unit_site(tmp_path_factory) -> Path:
-    """`scripts/new_site.py` into a fresh folder, its example data replaced by the unit, built strictly."""
-    folder = tmp_path_factory.mktemp("unit") / "harbour"
+def _unit_site(folder: Path, change=None) -> Path:
+    """`scripts/new_site.py` into `folder`, its example data replaced by the unit (then `change(folder)`),
+    built strictly."""
     made = _run(sys.executable, ROOT / "scripts" / "new_site.py", folder)
     assert made.returncode == 0, made.stderr
     shutil.rmtree(folder / "data")
     shutil.copytree(UNIT, folder / "data")
+    if change:
+        change(folder)
     built = _run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", folder / "mkdocs.yml", cwd=folder)
     assert built.returncode == 0, built.stdout + built.stderr
     return folder
+
+
+@pytest.fixture(scope="module")
+def unit_site(tmp_path_factory) -> Path:
+    return _unit_site(tmp_path_factory.mktemp("unit") / "harbour")
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -204,6 +210,22 @@ def test_timeline_events_are_placed_after_the_article_they_follow(unit_site: Pat
 def test_a_unit_gives_its_own_wording_for_a_topic_text(unit_site: Path):
     intro = page(unit_site, "actors/index.html").select_one("article p")
     assert intro.get_text(strip=True) == "The council, the company and the union the three texts name, each with its ties and sources."
+
+
+def test_the_classroom_download_says_it_in_the_unit_s_own_words(tmp_path: Path):
+    """The download marker on a hand-written page takes its text from the catalogue with the unit's
+    `texts:` replacements, like the generated pages."""
+    own = "Ask the harbour school's library for the classroom copy of this site."
+
+    def change(folder: Path) -> None:
+        (folder / "docs" / "teachers.md").write_text("# For teachers\n\n<!-- classroom-download -->\n", encoding="utf-8")
+        unit = folder / "data" / "unit.yaml"
+        unit.write_text(unit.read_text(encoding="utf-8").replace("texts:\n", f"texts:\n  pages.download.none: \"{own}\"\n"),
+                        encoding="utf-8")
+
+    site = _unit_site(tmp_path / "harbour", change)
+    text = page(site, "teachers/index.html").select_one("article").get_text(" ", strip=True)
+    assert own in text and "built without the download" not in text
 
 
 def test_an_unknown_text_key_is_a_message_with_its_line(tmp_path: Path):

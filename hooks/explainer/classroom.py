@@ -1,13 +1,12 @@
 """What the classroom pages compute from a lesson: which page a step uses, each version's minutes, and
 the order of the matching exercise. The layouts are in the templates (lesson, handout, key, quiz,
-vocabulary)."""
+vocabulary), their words in the catalogue's `classroom` group."""
 
 from __future__ import annotations
 
 import hashlib
 
 from . import model
-from .catalogue import TEXTS
 from .glossary_marker import GlossaryIndex
 from .markup import plain_text
 
@@ -18,10 +17,6 @@ PAGE_KEYS = {
     model.SitePage.wording: "wording", model.SitePage.relationships: "relationships",
     model.SitePage.timeline: "timeline", model.SitePage.glossary: "glossary", model.SitePage.actors: "actors-index",
 }
-# How a lesson plan names each page, version and setup: the catalogue's words, by the enums' values.
-PAGE_NAMES = {page: TEXTS["classroom"]["pages"][page.value] for page in model.SitePage}
-LENGTH_NAMES = {length: TEXTS["classroom"]["lengths"][length.value] for length in model.LessonLength}
-SETUP_NAMES = {setup: TEXTS["classroom"]["setups"][setup.value] for setup in model.Setup}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

@@ -15,8 +15,6 @@ from pathlib import Path
 
 import jinja2
 
-from .catalogue import TEXTS
-
 MARKER = "<!-- classroom-download -->"
 FOLDER = "downloads"  # where the zip goes in the published site
 TEMPLATES = Path(__file__).parent / "templates"
@@ -49,11 +47,12 @@ def site_path(name: str) -> str:
     return f"{FOLDER}/{name}"
 
 
-def fragment(summary: ZipSummary | None, page_path: str, classroom: list[tuple[str, str]]) -> str:
+def fragment(summary: ZipSummary | None, page_path: str, classroom: list[tuple[str, str]], texts: dict) -> str:
     """The Markdown that replaces `MARKER` on the page at docs path `page_path`.
 
     `classroom` lists the generated classroom pages as (title, docs path), to say what the copy holds;
-    links are written relative to the page, as Markdown, so MkDocs checks and rewrites them.
+    links are written relative to the page, as Markdown, so MkDocs checks and rewrites them. `texts` is
+    the catalogue with the site's own wording (`Prepared.texts`), as the generated pages have it.
     """
     here = posixpath.dirname(page_path) or "."
 
@@ -63,5 +62,5 @@ def fragment(summary: ZipSummary | None, page_path: str, classroom: list[tuple[s
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["link_text"] = lambda text: _LINK_TEXT_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    return env.get_template("download.md.j2").render(t=TEXTS, zip=summary, href=link(site_path(summary.name)) if summary else "",
+    return env.get_template("download.md.j2").render(t=texts, zip=summary, href=link(site_path(summary.name)) if summary else "",
                                                      classroom=[(t, link(p)) for t, p in classroom])

@@ -8,7 +8,7 @@ anything else is loaded, checked and rendered, and stored for the next build.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
@@ -24,12 +24,14 @@ class Prepared:
     site_name: str | None = None  # the unit's title, when the data gives one: it names the site
     site_description: str | None = None
     texts_script: str = ""  # javascripts/texts.js
+    texts: dict = field(default_factory=dict)  # the catalogue with the site's own wording (the download text uses it)
     cached: bool = False  # came from the cache, not from the data
 
     def state(self) -> dict:
         return {"pages": [[p.path, p.title, p.markdown] for p in self.pages],
                 "glossary": self.glossary.state(), "sections": self.sections,
-                "site": [self.site_name, self.site_description], "texts_script": self.texts_script}
+                "site": [self.site_name, self.site_description], "texts_script": self.texts_script,
+                "texts": self.texts}
 
     @classmethod
     def from_state(cls, state: dict) -> Prepared | None:
@@ -39,8 +41,10 @@ class Prepared:
             if not all(isinstance(value, str) for page in pages for value in (page.path, page.title, page.markdown)):
                 return None
             site_name, site_description = state["site"]
+            if not isinstance(state["texts"], dict):
+                return None
             return cls(pages, GlossaryIndex.from_state(state["glossary"]), list(state["sections"]),
-                       site_name, site_description, str(state["texts_script"]), cached=True)
+                       site_name, site_description, str(state["texts_script"]), state["texts"], cached=True)
         except (KeyError, TypeError, ValueError, re.error):
             return None
 
@@ -73,7 +77,8 @@ def prepare(data_dir: Path, *, cache_dir: Path | None = None, site_name: str | N
     pages = render_pages(explainer, **settings, bytecode_dir=cache.templates_dir(cache_dir) if cache_dir else None)
     unit = explainer.unit
     prepared = Prepared(list(pages), pages.glossary, generated_sections(explainer, pages),
-                        unit.title if unit else None, plain_text(unit.description) if unit else None, pages.texts_script)
+                        unit.title if unit else None, plain_text(unit.description) if unit else None, pages.texts_script,
+                        pages.texts)
     # Stored only if nothing changed while it was built: a file saved meanwhile would otherwise put
     # these pages under the key of data (or code) they were not made from.
     if key and cache.fingerprint(data_dir, key_settings) == key:

@@ -190,7 +190,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
         key_of = {path: key for key, path in paths.items()}
         titles = {key_of[page.path]: page.title for page in pages if page.path in key_of}
         render("home", page_titles=titles)
-    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts))
+    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts), texts)
 
 
 def _render_critical(explainer: Explainer, render, paths: dict[str, str], words: dict, **site) -> None:
