@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.timeline import AFTER_TAG, is_after
+from explainer.timeline import WORDS, is_after
 from test_browser import _axe, _open, browser, offline_site, served_site, site, tab  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def test_every_event_after_the_article_is_tagged_in_words(tab, site, explainer):
         entry = tab.locator(f"[id='{event.id}']")
         tag = entry.locator(".xp-event-head .xp-after-tag")
         if is_after(event.date, article.as_of):
-            assert tag.is_visible() and tag.inner_text() == AFTER_TAG, event.id
+            assert tag.is_visible() and tag.inner_text() == WORDS["after_tag"], event.id
             assert tab.locator(f"svg [data-event='{event.id}']").get_attribute("class").endswith("xp-tl-after")
         else:
             assert tag.count() == 0, event.id

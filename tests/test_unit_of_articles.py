@@ -122,6 +122,13 @@ def test_who_backs_whom_has_a_page_for_each_article_day(unit_site: Path):
     assert later.select("table.xp-matrix .xp-tie-cooperates")
 
 
+
+def test_a_sites_wording_reaches_the_texts_the_drawings_write(unit_site: Path):
+    """`texts:` replaces a text the timeline's drawing lays out in Python, not only a template's."""
+    titles = [t.get_text() for t in page(unit_site, "timeline/index.html").select("svg.xp-timeline-axis g.xp-tl-strip > text")]
+    assert "Mar to Apr 2021, one tick a week" in titles
+    assert not any("a tick every week" in title for title in titles)
+
 def test_glossary_backlinks_group_by_article(unit_site: Path):
     glossary = page(unit_site, "glossary/index.html")
     entry = glossary.find(id="quay").find_parent("dt") or glossary.find(id="quay")

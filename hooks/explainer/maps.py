@@ -23,13 +23,8 @@ from .relations import number
 
 OUTLINES = Path(__file__).parent / "geo" / "outlines.json"
 
-# Interface words, from the catalogue (texts/en.yaml, `map:`).
-_WORDS = TEXTS["map"]
-TIE_WORDS = _WORDS["ties"]
-TIE_LEGEND = _WORDS["legend"]
-KIND_WORDS = _WORDS["kinds"]
-BORDERS_NOTE = _WORDS["borders"]
-PLACE_SHORT = _WORDS["place_short"]
+# Interface words: the catalogue's (texts/en.yaml, `map:`); render.py passes the site's own.
+WORDS = TEXTS["map"]
 
 # Shapes stand for actor kinds, in the order of `data/kinds.yaml`; fills stand for ties. Both read in
 # black and white: meaning never rests on colour.
@@ -251,12 +246,12 @@ def presences_of(explainer, actors, day: date | None) -> list[Presence]:
     return found
 
 
-def dates_text(since: str | None, until: str | None) -> str:
+def dates_text(since: str | None, until: str | None, words: dict = WORDS) -> str:
     if since and until:
-        return f"from {readable_date(since)} to {readable_date(until)}"
+        return words["dates"]["from_to"].format(since=readable_date(since), until=readable_date(until))
     if since:
-        return f"from {readable_date(since)}"
-    return f"until {readable_date(until)}" if until else ""
+        return words["dates"]["from"].format(since=readable_date(since))
+    return words["dates"]["until"].format(until=readable_date(until)) if until else ""
 
 
 @dataclass(frozen=True)
@@ -341,7 +336,7 @@ def text_width(text: str, font: float = FONT) -> float:
 
 
 def view(explainer, presences: list[Presence], *, subject: str, plain_shape: str = EVENT_SHAPE,
-         countries_named: bool = True, frame=None) -> MapView:
+         countries_named: bool = True, frame=None, words: dict = WORDS) -> MapView:
     """Markers for `presences`, grouped by place, each place labelled where a label fits without
     touching another label or any marker; a place with no room keeps its marker, and the list
     under the map names it like every other."""
@@ -357,21 +352,22 @@ def view(explainer, presences: list[Presence], *, subject: str, plain_shape: str
                                                             p.actor.name.casefold() if p.actor else "", p.tie or ""))
         place = entries[0].place
         x, y = proj.xy(place.lat, place.lon)
-        glyphs = _glyphs(x, y, entries, shapes, plain_shape)
+        glyphs = _glyphs(x, y, entries, shapes, plain_shape, words)
         xs, ys = [g.x for g in glyphs], [g.y for g in glyphs]
         box = Box(min(xs) - GLYPH, min(ys) - GLYPH, max(xs) + GLYPH, max(ys) + GLYPH)
         markers.append(Marker(place, round(x, 1), round(y, 1), glyphs, box, entries=entries))
     labels = _place_labels(markers, proj)
     if countries_named:
         labels += _country_labels(proj, markers, labels)
-    ties = [t for t in TIE_LEGEND if any(p.tie == t for p in presences)]
+    ties = [t for t in words["legend"] if any(p.tie == t for p in presences)]
     used = {p.actor.kind for p in presences if p.actor}
-    described = _describe(markers, subject)
+    described = _describe(markers, subject, words)
     return MapView(proj.width, proj.height, proj.map_height, markers, labels, described,
                    {k: s for k, s in shapes.items() if k in used}, ties)
 
 
-def _glyphs(x: float, y: float, entries: list[Presence], shapes: dict[str, str], plain_shape: str) -> list[Glyph]:
+def _glyphs(x: float, y: float, entries: list[Presence], shapes: dict[str, str], plain_shape: str,
+            words: dict) -> list[Glyph]:
     """A place's markers in rows of `PER_ROW`, centred on the place."""
     glyphs = []
     rows = math.ceil(len(entries) / PER_ROW)
@@ -383,7 +379,7 @@ def _glyphs(x: float, y: float, entries: list[Presence], shapes: dict[str, str],
         if p.actor is None:
             glyphs.append(Glyph(round(gx, 1), round(gy, 1), plain_shape, None, p.place.name))
         else:
-            title = f"{p.place.name}: {p.actor.name} {TIE_WORDS[p.tie]}"
+            title = words["marker"].format(place=p.place.name, actor=p.actor.name, tie=words["ties"][p.tie])
             glyphs.append(Glyph(round(gx, 1), round(gy, 1), shapes.get(p.actor.kind, SHAPES[0]), p.tie, title))
     return glyphs
 
@@ -572,10 +568,8 @@ def _centroid(ring) -> tuple[float, float]:
     return cx, cy
 
 
-def _describe(markers: list[Marker], subject: str) -> str:
+def _describe(markers: list[Marker], subject: str, words: dict) -> str:
     n = len(markers)
     unlabelled = sum(1 for m in markers if m.label is None)
-    text = f"A map of {subject}: {n} place{'s' if n != 1 else ''} marked."
-    if unlabelled:
-        text += f" {unlabelled} of them have no name on the map for lack of room."
-    return text + " The list below the map gives every place in words."
+    unnamed = words["unnamed"].format(count=unlabelled) if unlabelled else ""
+    return words["description_one" if n == 1 else "description_other"].format(subject=subject, count=n, unnamed=unnamed)

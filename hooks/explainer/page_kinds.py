@@ -107,8 +107,9 @@ def _has_map(explainer, item) -> bool:
     return explainer.frame is not None
 
 
-def _static(name: str) -> Title:
-    return lambda texts, explainer, item, site_name: name
+def _words_of(group: str, key: str) -> Title:
+    """A drawing's title, from the catalogue's `<group>.<key>`."""
+    return lambda texts, explainer, item, site_name: texts[group][key]
 
 
 MAP_BASE = "maps/outlines.svg"  # not a page: a static file the map pages show under their marks
@@ -142,9 +143,9 @@ KINDS: tuple[PageKind, ...] = (
              exists=lambda explainer, item: bool(explainer.events)),
     # One map page per article, as of its date; the outlines under every map are one image file, and a
     # closer view of a map's crowded part has outlines of its own (written only where there is one).
-    PageKind("map-base", Each.site, MAP_BASE, None, _static("Map outlines"), NavPlace.none, exists=_has_map),
+    PageKind("map-base", Each.site, MAP_BASE, None, _words_of("map", "outlines_page"), NavPlace.none, exists=_has_map),
     PageKind("map", Each.article, "maps/{id}.md", "map.md.j2", _map_title, NavPlace.maps, exists=_has_map),
-    PageKind("map-closer", Each.article, "maps/{id}-closer.svg", None, _static("Map outlines, closer view"),
+    PageKind("map-closer", Each.article, "maps/{id}-closer.svg", None, _words_of("map", "outlines_closer_page"),
              NavPlace.none, exists=_has_map),
     # The classroom pack, per article: plan, student copy, key, and the quiz and vocabulary when it has them.
     PageKind("lesson", Each.article, "classroom/{id}.md", "lesson.md.j2", _of_article("lesson"), NavPlace.classroom,

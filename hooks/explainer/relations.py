@@ -27,11 +27,12 @@ from .catalogue import TEXTS
 # structure, not alliance, and are listed in text only.
 MATRIX_TYPES = ("backs", "fights", "rival", "cooperates")
 SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
-TYPE_LABELS = TEXTS["ties"]["labels"]
-# The same ties seen from the other end, for the actor page of the one backed, fought, included...
-INCOMING_LABELS = TEXTS["ties"]["incoming"]
-# Ties as verb phrases, for sentences ("A backs B", "A is a rival of B").
-TYPE_VERBS = TEXTS["ties"]["verbs"]
+# The words for ties (texts/en.yaml, `ties:`): labels ("Backs"), the same ties seen from the other end
+# ("Backed by"), verb phrases for sentences ("A backs B"). render.py passes the site's own.
+WORDS = TEXTS["ties"]
+TYPE_LABELS = WORDS["labels"]
+INCOMING_LABELS = WORDS["incoming"]
+TYPE_VERBS = WORDS["verbs"]
 # Colour, dash pattern and arrow per kind: every kind differs in more than colour.
 EDGE_STYLE = {
     "backs": ("#1b5e20", "", True),
@@ -94,6 +95,7 @@ class Matrix:
     other: list[tuple[model.Actor, model.Relationship]]  # part-of, split-from
 
     cells: dict[tuple[str, str], list[Tie]] = field(default_factory=dict)
+    words: dict = field(default_factory=lambda: WORDS)  # the words for ties (`ties:` in the catalogue)
 
     def __post_init__(self) -> None:
         # Each tie under its (row, column), and a symmetric one under its mirror too: one pass, so
@@ -114,12 +116,13 @@ class Matrix:
         """An actor's ties, both directions, in the table's order: (other actor, tie, the tie in words
         from this actor's side: "Backs", "Backed by", "Fights"...)."""
         order = {a.id: i for i, a in enumerate(self.actors)}
+        labels, incoming = self.words["labels"], self.words["incoming"]
         found = []
         for tie in self.ties:
             if tie.source == actor_id:
-                found.append((tie.target, tie, TYPE_LABELS[tie.type]))
+                found.append((tie.target, tie, labels[tie.type]))
             elif tie.target == actor_id:  # "Backed by"; a symmetric tie reads the same from both ends
-                found.append((tie.source, tie, TYPE_LABELS[tie.type] if tie.type in SYMMETRIC else INCOMING_LABELS[tie.type]))
+                found.append((tie.source, tie, labels[tie.type] if tie.type in SYMMETRIC else incoming[tie.type]))
         return sorted(found, key=lambda f: (order[f[0]], MATRIX_TYPES.index(f[1].type)))
 
     def sources(self) -> list[str]:
@@ -142,7 +145,7 @@ def ordered_actors(explainer: Explainer) -> list[model.Actor]:
     return sorted(explainer.actors.values(), key=lambda a: (rank.get(a.kind, len(rank)), a.name.casefold(), a.id))
 
 
-def build_matrix(explainer: Explainer, day: date | None) -> Matrix:
+def build_matrix(explainer: Explainer, day: date | None, words: dict = WORDS) -> Matrix:
     actors = ordered_actors(explainer)
     ties: dict[tuple, Tie] = {}
     changes: list[Change] = []
@@ -172,7 +175,7 @@ def build_matrix(explainer: Explainer, day: date | None) -> Matrix:
     order = {a.id: i for i, a in enumerate(actors)}
     changes.sort(key=lambda c: (c.rel.until if c.what != "began later" else c.rel.since or "", order[c.actor], c.rel.target))
     return Matrix(day, actors, sorted(ties.values(), key=lambda t: (order[t.source], order[t.target], t.type)),
-                  changes, other)
+                  changes, other, words=words)
 
 
 @dataclass(frozen=True)
@@ -277,10 +280,10 @@ def _pairs(ties: list[Tie], position: dict[str, int]) -> list[list[Tie]]:
     return [by_pair[p] for p in sorted(by_pair, key=lambda p: (position[p[0]], position[p[1]]))]
 
 
-def _line(d: str, tie: Tie, names: dict[str, str]) -> Line:
+def _line(d: str, tie: Tie, names: dict[str, str], words: dict) -> Line:
     colour, dash, arrow = EDGE_STYLE[tie.type]
-    return Line(d, tie.type, colour, dash, arrow, f"{names[tie.source]} {TYPE_VERBS[tie.type]} {names[tie.target]}",
-                tie.source, tie.target)
+    label = words["phrase"].format(source=names[tie.source], verb=words["verbs"][tie.type], target=names[tie.target])
+    return Line(d, tie.type, colour, dash, arrow, label, tie.source, tie.target)
 
 
 def _straight(a: tuple[float, float], b: tuple[float, float], offset: float, gap: float = 14) -> str:
@@ -311,7 +314,7 @@ def wide_diagram(matrix: Matrix) -> Diagram:
     for group in _pairs(matrix.ties, position):
         for k, tie in enumerate(group):
             offset = (k - (len(group) - 1) / 2) * 7
-            lines.append(_line(_straight(at[tie.source][:2], at[tie.target][:2], offset), tie, names))
+            lines.append(_line(_straight(at[tie.source][:2], at[tie.target][:2], offset), tie, names, matrix.words))
     shapes = _shapes(matrix)
     nodes = []
     for actor in matrix.actors:
@@ -350,7 +353,7 @@ def narrow_diagram(matrix: Matrix) -> Diagram:
             bulge = min(bulge + 0.0, x - 12)
             c = number(x - 12 - bulge * 4 / 3)
             lines.append(_line(f"M{number(x - 12)},{number(y1)} C{c},{number(y1)} {c},{number(y2)} "
-                               f"{number(x - 12)},{number(y2)}", tie, names))
+                               f"{number(x - 12)},{number(y2)}", tie, names, matrix.words))
     shapes = _shapes(matrix)
     nodes = []
     for actor in matrix.actors:
@@ -367,12 +370,14 @@ def _markers() -> list[tuple[str, str]]:
     return [(kind, colour) for kind, (colour, _, arrow) in EDGE_STYLE.items() if arrow]
 
 
-def legend(types=MATRIX_TYPES) -> list[tuple[Line, str]]:
+def legend(types=MATRIX_TYPES, words: dict = WORDS) -> list[tuple[Line, str]]:
     """A sample line per tie kind, with its words: the legend is HTML next to the drawing."""
     out = []
     for kind in types:
         colour, dash, arrow = EDGE_STYLE[kind]
-        text = TYPE_LABELS[kind] + (" (the arrow points at the one backed)" if kind == "backs" else "")
+        text = words["labels"][kind]
+        if kind == "backs":
+            text = words["arrow_note"].format(label=text)
         out.append((Line("M2,8 L52,8", kind, colour, dash, arrow, ""), text))
     return out
 
@@ -382,7 +387,7 @@ def diagram(matrix: Matrix, kind_titles: dict[str, str] | None = None) -> Diagra
     kinds = list(dict.fromkeys(a.kind for a in matrix.actors))
     keys = [(Node(NODE_SHAPES[i % len(NODE_SHAPES)], 11, 11), (kind_titles or {}).get(kind, kind))
             for i, kind in enumerate(kinds)]
-    return Diagrams(wide_diagram(matrix), narrow_diagram(matrix), legend(), keys)
+    return Diagrams(wide_diagram(matrix), narrow_diagram(matrix), legend(words=matrix.words), keys)
 
 
 def ego_diagram(matrix: Matrix, actor_id: str, kind_titles: dict[str, str] | None = None) -> Diagram | None:
@@ -411,7 +416,7 @@ def ego_diagram(matrix: Matrix, actor_id: str, kind_titles: dict[str, str] | Non
             offset = (k - (len(mine) - 1) / 2) * 7
             near, far = (bar_right + 2, ny + offset), (x - 12, ny + offset)
             a, b = (far, near) if tie.source == other else (near, far)
-            lines.append(_line(f"M{number(a[0])},{number(a[1])} L{number(b[0])},{number(b[1])}", tie, names))
+            lines.append(_line(f"M{number(a[0])},{number(a[1])} L{number(b[0])},{number(b[1])}", tie, names, matrix.words))
         nodes.append(Node(shapes[other], x, ny, other, names[other], _label(label, x + 16, top, font), "start",
                           _hit(x, ny, label, x + 16, top, "start", font)))
     centre = Node("bar", 8 + (bar_right - 8) / 2, 8 + bar_height / 2, actor_id, names[actor_id],
@@ -436,10 +441,10 @@ def article_days(explainer: Explainer) -> list[date]:
     return sorted({a.as_of for a in explainer.articles.values() if a.as_of})
 
 
-def ego_diagrams(explainer: Explainer) -> tuple[date | None, dict[str, Diagram]]:
+def ego_diagrams(explainer: Explainer, words: dict = WORDS) -> tuple[date | None, dict[str, Diagram]]:
     """Each actor page's drawing of its own ties, as of the relationship page's day."""
     day = article_day(explainer)
-    matrix = build_matrix(explainer, day)
+    matrix = build_matrix(explainer, day, words)
     kind_titles = {k.id: k.title for k in explainer.kinds}
     drawings = {a.id: ego_diagram(matrix, a.id, kind_titles) for a in matrix.actors}
     return day, {actor_id: d for actor_id, d in drawings.items() if d is not None}
@@ -447,7 +452,8 @@ def ego_diagrams(explainer: Explainer) -> tuple[date | None, dict[str, Diagram]]
 
 def describe(matrix: Matrix, actor_id: str | None = None) -> str:
     """The diagram's text description: every tie as a sentence."""
-    names = {a.id: a.name for a in matrix.actors}
+    names, words = {a.id: a.name for a in matrix.actors}, matrix.words
     ties = [t for t in matrix.ties if actor_id in (None, t.source, t.target)]
-    sentences = [f"{names[t.source]} {TYPE_VERBS[t.type]} {names[t.target]}." for t in ties]
-    return " ".join(sentences) or "No relationships are recorded."
+    sentences = [words["sentence"].format(source=names[t.source], verb=words["verbs"][t.type], target=names[t.target])
+                 for t in ties]
+    return " ".join(sentences) or words["none"]

@@ -117,7 +117,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
     pages_t = texts["pages"]
     if glossary is None:
-        glossary = _glossary_index(explainer, paths)
+        glossary = _glossary_index(explainer, paths, texts["map"])
     pages: list[PageOut] = []
     # Relative URLs by (folder of the linking page, target key): a few folders link to the same pages,
     # and `relpath` (two `abspath` calls) for every link was about half of the rendering time.
@@ -159,13 +159,14 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
 
     incoming = _incoming_relationships(explainer)
     kinds = {k.id: k for k in explainer.kinds}
-    ego_day, egos = relations.ego_diagrams(explainer)
+    ego_day, egos = relations.ego_diagrams(explainer, texts["ties"])
+    ego_legend = relations.legend(words=texts["ties"])
     map_key = first_map_key(explainer)
     for actor in explainer.actors.values():
         theirs = incoming.get(actor.id, [])
         render(f"actor:{actor.id}", actor=actor, kind=kinds.get(actor.kind),
-               place_map=_actor_map(explainer, actor), map_key=map_key,
-               ego=egos.get(actor.id), ego_day=ego_day, ego_legend=relations.legend(),
+               place_map=_actor_map(explainer, actor, texts["map"]), map_key=map_key,
+               ego=egos.get(actor.id), ego_day=ego_day, ego_legend=ego_legend,
                spans=explainer.spans_of(actor.id), incoming=theirs, source_ids=(cited := _cited_on_page(actor, theirs)),
                source_numbers={source_id: n for n, source_id in enumerate(cited, start=1)},
                questions=explainer.actor_questions.get(actor.id, []), **_in_each_article(explainer, actor))
@@ -176,13 +177,13 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
         if f"retelling:{article.id}" in paths:
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
             render(f"retelling:{article.id}", article=article, paragraphs=numbered)
-    _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
+    _render_critical(explainer, render, paths, pages_t, texts=texts, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     render("articles-index")
     render("actors-index")
     closer_pages: list[PageOut] = []
-    _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"], title_of)
+    _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"], texts["map"], title_of)
     if "map-base" in paths:
-        pages.append(PageOut(paths["map-base"], title_of("map-base"), _map_base(explainer, env)))
+        pages.append(PageOut(paths["map-base"], title_of("map-base"), _map_base(explainer, env, texts["map"])))
     pages += closer_pages
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", usage=usage)
@@ -193,8 +194,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts), texts)
 
 
-def _render_critical(explainer: Explainer, render, paths: dict[str, str], words: dict, **site) -> None:
-    """The pages that teach critical reading, and the classroom pack; each only when its data exists."""
+def _render_critical(explainer: Explainer, render, paths: dict[str, str], words: dict, *, texts: dict, **site) -> None:
+    """The pages that teach critical reading, and the classroom pack; each only when its data exists.
+    `words` are the catalogue's `pages` texts, `texts` the whole merged catalogue."""
     quotes = {s.owner: s.words for s in explainer.spans if s.kind in ("claim", "loaded")}
     quotes_by_span = {s.id: s.words for s in explainer.spans}
     if "claims" in paths:
@@ -211,7 +213,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
         keys = ["relationships"] + [f"relationships:{d.isoformat()}" for d in days[1:]]
         kind_titles = {k.id: k.title for k in explainer.kinds}
         for day, key in zip(days, keys):
-            matrix = relations.build_matrix(explainer, day)
+            matrix = relations.build_matrix(explainer, day, texts["ties"])
             title = words["relationships"]["title_on"].format(day=dates.readable(day)) if day else words["relationships"]["title"]
             described = [a for a in explainer.articles_by_date() if a.as_of == day] if len(days) > 1 else []
             render(key, matrix=matrix, day=day,
@@ -231,7 +233,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
                 items += [(a.as_of.isoformat(), "article", a) for a in explainer.articles.values() if a.as_of]
             entries = []
             for when, what, item in sorted(items, key=lambda i: (i[0], i[1] == "event")):
-                entries.append((what, item, timeline.gap_words(previous, when) if previous else None))
+                entries.append((what, item, timeline.gap_words(previous, when, words["timeline"]) if previous else None))
                 previous = when
             if entries:
                 periods.append((heading, entries))
@@ -243,9 +245,9 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
             return next((a for a in reversed(dated) if timeline.is_after(event_date, a.as_of)), None)
 
         render("timeline", quotes_by_span=quotes_by_span, periods=periods, cited=cited,
-               latest_before=latest_before, event_maps={e.id: m for e in explainer.events if (m := event_map(explainer, e))},
-               map_key=first_map_key(explainer),
-               axis=timeline.overview(explainer.events, as_of), as_of=as_of, after_tag=timeline.AFTER_TAG)
+               latest_before=latest_before, map_key=first_map_key(explainer),
+               event_maps={e.id: m for e in explainer.events if (m := event_map(explainer, e, texts["map"]))},
+               axis=timeline.overview(explainer.events, as_of, words["timeline"]), as_of=as_of)
     for article_id, lesson in explainer.lessons.items():
         _render_classroom(explainer, render, paths, words, article_id, lesson, quotes)
     for article in explainer.articles.values():
@@ -276,9 +278,10 @@ def _render_classroom(explainer: Explainer, render, paths: dict[str, str], words
                order=order, **common)
 
 
-def _glossary_index(explainer: Explainer, paths: dict[str, str]) -> GlossaryIndex:
+def _glossary_index(explainer: Explainer, paths: dict[str, str], words: dict) -> GlossaryIndex:
     """Every term's forms, and every place's: a term leads to its actor's page, else to its place on
-    the map, else to the glossary; a place no term names is marked with a tooltip of its own."""
+    the map, else to the glossary; a place no term names is marked with a tooltip of its own (in the
+    catalogue's `map` texts, `words`)."""
     first_map = _first_map(explainer, paths)
 
     def target(term) -> str:
@@ -298,8 +301,8 @@ def _glossary_index(explainer: Explainer, paths: dict[str, str]) -> GlossaryInde
             if place.id in named:
                 continue
             term_id = f"place-{place.id}"
-            what = maps.KIND_WORDS[place.kind.value].format(country=place.country)
-            short = maps.PLACE_SHORT.format(what=what[0].upper() + what[1:])
+            what = words["kinds"][place.kind.value].format(country=place.country)
+            short = words["place_short"].format(what=what[0].upper() + what[1:])
             place_terms.append(Term(id=term_id, term=place.name, variants=[v.name for v in place.variants],
                                     short=short, definition=short))
             targets[term_id] = f"{first_map}#place-{place.id}"
@@ -319,27 +322,31 @@ def first_map_key(explainer: Explainer) -> str | None:
     return f"map:{first.id}"
 
 
-def _map_context(explainer: Explainer, view, sid: str, title: str) -> dict:
-    return {"view": view, "sid": sid, "map_title": title, "borders_note": maps.BORDERS_NOTE, "base": "map-base",
-            "kind_titles": {k.id: k.title for k in explainer.kinds}, "tie_words": maps.TIE_WORDS,
-            "tie_legend": maps.TIE_LEGEND, "place_kinds": maps.KIND_WORDS, "dates_text": maps.dates_text}
+def _map_context(explainer: Explainer, view, sid: str, title: str, words: dict) -> dict:
+    """What the map templates draw a map with; `words` are the catalogue's `map` texts."""
+    return {"view": view, "sid": sid, "map_title": title, "borders_note": words["borders"], "base": "map-base",
+            "kind_titles": {k.id: k.title for k in explainer.kinds}, "tie_words": words["ties"],
+            "tie_legend": words["legend"], "place_kinds": words["kinds"],
+            "dates_text": functools.partial(maps.dates_text, words=words)}
 
 
-def _closer_view(explainer: Explainer, article, view, presences: list, on: str, title: str) -> dict | None:
+def _closer_view(explainer: Explainer, article, view, presences: list, on: str, title: str, words: dict) -> dict | None:
     """A closer view of the part of an article's map where names found no room, or None."""
     part = maps.crowded_frame(view, explainer.frame)
     if part is None:
         return None
     inside = [p for p in presences if part.holds(p.place, inset=0.1)]  # no marker cut by the edge
-    closer = maps.view(explainer, inside, subject=f"the crowded part of the map{on}", plain_shape=maps.OTHER_SHAPE, frame=part)
-    return _map_context(explainer, closer, "xp-map-closer", title) | {
+    closer = maps.view(explainer, inside, subject=words["subjects"]["closer"].format(on=on), plain_shape=maps.OTHER_SHAPE,
+                       frame=part, words=words)
+    return _map_context(explainer, closer, "xp-map-closer", title, words) | {
         "base": f"map-closer:{article.id}", "view_frame": part, "plain": None, "plain_shape": None}
 
 
 def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja2.Environment,
-                 closer_pages: list, words: dict, title_of) -> None:
+                 closer_pages: list, words: dict, map_words: dict, title_of) -> None:
     """One map per article: every actor's ties to places on the article's date, and the other places;
-    and a closer view of where it is crowded (its outlines one more image, in `closer_pages`)."""
+    and a closer view of where it is crowded (its outlines one more image, in `closer_pages`). `words`
+    are the catalogue's texts of the map page (`pages.map`), `map_words` those of the drawing (`map`)."""
     if explainer.frame is None:
         return
     for article in explainer.articles.values():
@@ -348,45 +355,49 @@ def _render_maps(explainer: Explainer, render, paths: dict[str, str], env: jinja
         shown = {p.place.id for p in presences}
         presences += [maps.Presence(place) for place in explainer.places.values() if place.id not in shown]
         on = words["on_day"].format(date=dates.readable(day)) if day else ""
-        view = maps.view(explainer, presences, subject=f"the places of the actors{on}", plain_shape=maps.OTHER_SHAPE)
+        view = maps.view(explainer, presences, subject=map_words["subjects"]["actors"].format(on=on),
+                         plain_shape=maps.OTHER_SHAPE, words=map_words)
         title = title_of(f"map:{article.id}")
         cited = list(dict.fromkeys(s for p in presences for s in p.sources))
-        mp = _map_context(explainer, view, "xp-map", title) | {
+        mp = _map_context(explainer, view, "xp-map", title, map_words) | {
             "caption": words["caption"].format(on=on), "plain": words["other"], "plain_shape": maps.OTHER_SHAPE}
-        closer = _closer_view(explainer, article, view, presences, on, words["closer"].format(on=on))
+        closer = _closer_view(explainer, article, view, presences, on, words["closer"].format(on=on), map_words)
         if closer:
             view.detail_box = maps.box_of(closer["view_frame"], explainer.frame)
             closer_pages.append(PageOut(paths[closer["base"]], title_of(closer["base"]),
-                                        _map_base(explainer, env, closer["view_frame"])))
+                                        _map_base(explainer, env, map_words, closer["view_frame"])))
         render(f"map:{article.id}", article=article, cited=cited, mp=mp, closer=closer)
 
 
-def _actor_map(explainer: Explainer, actor) -> dict | None:
+def _actor_map(explainer: Explainer, actor, words: dict) -> dict | None:
     """The small map on an actor's page: every place it was tied to, at any date (the list gives the dates)."""
     if explainer.frame is None or not actor.places:
         return None
     presences = maps.presences_of(explainer, [actor], None)
-    title = f"Where {actor.name} was"
-    view = maps.view(explainer, presences, subject=f"the places of {actor.name}", countries_named=True)
-    return _map_context(explainer, view, "xp-map-actor", title) | {"entries": presences, "plain": None, "plain_shape": None}
+    title = words["actor_title"].format(name=actor.name)
+    view = maps.view(explainer, presences, subject=words["subjects"]["actor"].format(name=actor.name),
+                     countries_named=True, words=words)
+    return _map_context(explainer, view, "xp-map-actor", title, words) | {"entries": presences, "plain": None,
+                                                                          "plain_shape": None}
 
 
-def event_map(explainer: Explainer, event) -> dict | None:
-    """The small map of a timeline event that names its places."""
+def event_map(explainer: Explainer, event, words: dict) -> dict | None:
+    """The small map of a timeline event that names its places; `words` are the catalogue's `map` texts."""
     if explainer.frame is None or not event.places:
         return None
     presences = [maps.Presence(explainer.places[p]) for p in event.places]
-    title = f"Where it happened: {event.title}"
-    view = maps.view(explainer, presences, subject=f"where {event.title[:1].lower() + event.title[1:]}")
-    return _map_context(explainer, view, f"xp-map-{event.id}", title) | {"plain": "where it happened",
-                                                                         "plain_shape": maps.EVENT_SHAPE}
+    title = words["event_title"].format(title=event.title)
+    subject = words["subjects"]["event"].format(event=event.title[:1].lower() + event.title[1:])
+    view = maps.view(explainer, presences, subject=subject, words=words)
+    return _map_context(explainer, view, f"xp-map-{event.id}", title, words) | {"plain": words["event_plain"],
+                                                                                "plain_shape": maps.EVENT_SHAPE}
 
 
-def _map_base(explainer: Explainer, env: jinja2.Environment, frame=None) -> str:
+def _map_base(explainer: Explainer, env: jinja2.Environment, words: dict, frame=None) -> str:
     proj = maps.projection(frame or explainer.frame)
     return env.get_template("map_base.svg.j2").render(
         width=proj.width, height=proj.height, map_height=proj.map_height, countries=maps.countries(proj),
-        title="Country outlines (Natural Earth)", number=relations.number)
+        title=words["outlines"], number=relations.number)
 
 
 def _in_each_article(explainer: Explainer, actor) -> dict:

@@ -16,10 +16,8 @@ from .dates import bounds as date_range
 from .dates import month_name
 from .dates import readable as readable_date
 
-# Interface words, in one place.
-AFTER_TAG = TEXTS["pages"]["timeline"]["after_tag"]
-ARTICLE_MARK = "the article"
-PERIOD_LABELS = {"background": "Background", "around": "Around", "after": "After"}
+# Interface words: the catalogue's (texts/en.yaml, `pages.timeline`); render.py passes the site's own.
+WORDS = TEXTS["pages"]["timeline"]
 # Gaps shorter than this many days between two neighbouring entries are not spelled out.
 GAP_MIN_DAYS = 60
 
@@ -31,7 +29,7 @@ def is_after(event_date: str, as_of: date) -> bool:
     return first > as_of
 
 
-def gap_words(earlier: str, later: str) -> str | None:
+def gap_words(earlier: str, later: str, words: dict = WORDS) -> str | None:
     """"11 years later", "10 months later", or None when the two dates are close (or may overlap).
 
     Counted from the last day the earlier date can mean to the first day of the later one, so the
@@ -42,10 +40,11 @@ def gap_words(earlier: str, later: str) -> str | None:
     if (start - end).days < GAP_MIN_DAYS:
         return None
     months = (start.year - end.year) * 12 + start.month - end.month - (start.day < end.day)
+    gap = words["gap"]
     if months >= 12:
         years = months // 12
-        return f"{years} year{'s' if years != 1 else ''} later"
-    return f"{months} month{'s' if months != 1 else ''} later"
+        return gap["years_one" if years == 1 else "years_other"].format(count=years)
+    return gap["months_one" if months == 1 else "months_other"].format(count=months)
 
 
 def year_fraction(day: date) -> float:
@@ -174,10 +173,11 @@ def _place(items, spans, levels, axis_y: float, as_of: date | None) -> list[Mark
             for e, (x, x2), level in zip(items, spans, levels)]
 
 
-def overview(events, as_of: date | None) -> Overview:
+def overview(events, as_of: date | None, words: dict = WORDS) -> Overview:
     """Two strips drawn to scale: every year from the first event to the last (a tick each ten
     years), then the weeks around the article, day by day: the days crowded into one point of the
     first strip get room in the second."""
+    axis = words["axis"]
     firsts = [date_range(e.date)[0] for e in events]
     lasts = [date_range(e.date)[1] for e in events]
     span = max(lasts).year + 1 - min(firsts).year
@@ -193,17 +193,17 @@ def overview(events, as_of: date | None) -> Overview:
     outside = [e for e in events if e.period.value != "around"] if around else list(events)
 
     items, spans, levels = _spans(outside, years_x)
-    every = {1: "year", 2: "two years", 5: "five years", 10: "ten years", 20: "twenty years"}.get(step, f"{step} years")
-    years = Strip(f"{start_year} to {end_year}, a tick every {every}", title_y=14, top=40, y=0)
+    every = axis["every"].get(str(step)) or axis["every_other"].format(count=step)
+    years = Strip(axis["years"].format(start=start_year, end=end_year, every=every), title_y=14, top=40, y=0)
     years.y = years.top + 16 + DOT_STEP * (max(levels, default=0) + 1)
     years.marks = _place(items, spans, levels, years.y, as_of)
     years.ticks = [Tick(round(years_x(date(y, 1, 1)), 1), str(y) if (y - start_year) % (step * label_every) == 0 else "")
                    for y in range(start_year, end_year + 1, step)]
-    years.bands = _bands(events, years_x)
+    years.bands = _bands(events, years_x, axis["bands"])
     if as_of:
         years.article_x = round(years_x(as_of), 1)
-        name = f"{ARTICLE_MARK}, {readable_date(as_of.isoformat())}"
-        years.article_label = _beside(years.article_x + 8, years.y + 37, f"▲ {name}", f"▲ {name}")
+        name = axis["article_dated"].format(date=readable_date(as_of.isoformat()))
+        years.article_label = _beside(years.article_x + 8, years.y + 37, name, name)
     strips = [years]
     zoom = None
     bottom = years.y + 40
@@ -219,20 +219,20 @@ def overview(events, as_of: date | None) -> Overview:
 
         items, spans, levels = _spans(around, days_x)
         top = years.y + 100
-        weeks = Strip(_months(first, last) + ", a tick every week", title_y=top - 24, top=top, y=0)
+        weeks = Strip(axis["weeks"].format(months=_months(first, last, axis["months"])), title_y=top - 24, top=top, y=0)
         weeks.y = weeks.top + 16 + DOT_STEP * (max(levels, default=0) + 1)
         weeks.marks = _place(items, spans, levels, weeks.y, as_of)
         weeks.ticks = _week_ticks(first, last, days_x)
         if as_of and first <= as_of <= last:
             weeks.article_x = round(days_x(as_of), 1)
-            words = AFTER_TAG.lower()
-            weeks.bands = [Band(weeks.article_x, RIGHT, "after", words, _centred(RIGHT - text_width(words) / 2, words))]
-            weeks.article_label = _beside(weeks.article_x, weeks.top - 5, f"{ARTICLE_MARK} ▶", f"◀ {ARTICLE_MARK}")
+            after = axis["after_band"]
+            weeks.bands = [Band(weeks.article_x, RIGHT, "after", after, _centred(RIGHT - text_width(after) / 2, after))]
+            weeks.article_label = _beside(weeks.article_x, weeks.top - 5, axis["article_before"], axis["article_after"])
         strips.append(weeks)
         zx, zx2 = years_x(first), years_x(last)
         zoom = (round(zx, 1), round(max(zx2, zx + 1), 1), round(years.y + 44, 1), round(weeks.title_y - 16, 1))
         bottom = weeks.y + 22
-    return Overview(WIDTH, int(bottom + 6), strips, _describe(events, as_of), zoom)
+    return Overview(WIDTH, int(bottom + 6), strips, _describe(events, as_of, axis), zoom)
 
 
 def _week_ticks(first: date, last: date, scale) -> list[Tick]:
@@ -248,16 +248,18 @@ def _week_ticks(first: date, last: date, scale) -> list[Tick]:
     return ticks
 
 
-def _months(first: date, last: date) -> str:
-    """"Sep to Oct 2015", "Dec 2014 to Jan 2015": short, so that the strip's title fits at 390 px."""
+def _months(first: date, last: date, span: str) -> str:
+    """"Sep to Oct 2015", "Dec 2014 to Jan 2015": short, so that the strip's title fits at 390 px
+    (`span` joins the first and the last month)."""
+    until = readable_date(last.strftime("%Y-%m"), short=True)
     if first.year == last.year:
         if first.month == last.month:
-            return readable_date(first.strftime("%Y-%m"), short=True)
-        return f"{month_name(first)} to {readable_date(last.strftime('%Y-%m'), short=True)}"
-    return f"{readable_date(first.strftime('%Y-%m'), short=True)} to {readable_date(last.strftime('%Y-%m'), short=True)}"
+            return until
+        return span.format(first=month_name(first), last=until)
+    return span.format(first=readable_date(first.strftime("%Y-%m"), short=True), last=until)
 
 
-def _bands(events, scale) -> list[Band]:
+def _bands(events, scale, labels: dict[str, str]) -> list[Band]:
     """A shaded stretch behind the first strip for each period that has events."""
     ranges: dict[str, list[tuple[date, date]]] = {}
     for e in events:
@@ -268,26 +270,26 @@ def _bands(events, scale) -> list[Band]:
             x, x2 = scale(min(f for f, _ in ranges[period])), scale(max(t for _, t in ranges[period]))
             if x2 - x < BAR_MIN:
                 x, x2 = (x + x2) / 2 - BAR_MIN / 2, (x + x2) / 2 + BAR_MIN / 2
-            label = PERIOD_LABELS[period]
+            label = labels[period]
             bands.append(Band(round(x, 1), round(x2, 1), period, label, _centred((x + x2) / 2, label)))
     return bands
 
 
-def _describe(events, as_of: date | None) -> str:
+def _describe(events, as_of: date | None, axis: dict) -> str:
     """The picture in words; the list below it gives every event."""
     parts = []
-    for period, name in (("background", "background"), ("around", "around the article"), ("after", "after")):
+    for period in ("background", "around", "after"):
         group = sorted((e for e in events if e.period.value == period), key=lambda e: date_range(e.date)[0])
         if not group:
             continue
-        n = len(group)
-        count = f"{n} event{'s' if n != 1 else ''}"
-        when = (f"in {readable_date(group[0].date)}" if n == 1
-                else f"from {readable_date(group[0].date)} to {readable_date(group[-1].date)}")
-        parts.append(f"{name}, {count} {when}")
-    text = "A time line drawn to scale. " + "; ".join(parts) + "."
+        name, first, last = axis["periods"][period], readable_date(group[0].date), readable_date(group[-1].date)
+        if len(group) == 1:
+            parts.append(axis["period_one"].format(period=name, count=1, date=first))
+        else:
+            parts.append(axis["period_other"].format(period=name, count=len(group), first=first, last=last))
+    written = ""
     if as_of:
         later = sum(1 for e in events if is_after(e.date, as_of))
-        text += (f" The article was written on {readable_date(as_of.isoformat())};"
-                 f" {later} event{'s' if later != 1 else ''} came after it.")
-    return text + " The list below gives every event."
+        written = axis["written_one" if later == 1 else "written_other"].format(
+            date=readable_date(as_of.isoformat()), count=later)
+    return axis["description"].format(periods=axis["period_separator"].join(parts), written=written)
