@@ -187,6 +187,15 @@ class ArticleSimple(Strict):
 HEADLINE = "headline"  # the paragraph id quotes use for the article's headline
 
 
+class ArticleForm(str, Enum):
+    """What kind of text an article is, which decides how the site speaks of it."""
+
+    opinion = "opinion"
+    news = "news"
+    statement = "statement"
+    analysis = "analysis"
+
+
 class Article(Strict):
     id: Slug = Field(description="Must match the file name: `data/articles/<id>.yaml`.")
     title: PlainText = Field(description="The headline, exactly as published.")
@@ -194,6 +203,12 @@ class Article(Strict):
     published: PlainText | None = Field(None, description="When it was published, as precisely as known.")
     provenance: Markdown = Field(description="Where this text comes from and how it was copied.")
     genre: PlainText | None = Field(None, description="For example: opinion piece, news report.")
+    form: ArticleForm | None = Field(
+        None,
+        description="What kind of text it is, which decides how the site speaks of it: an `opinion` piece "
+        "*argues*, a `news` report *reports*, a `statement` *states*, an `analysis` explains and argues. "
+        "Without it the site speaks of \"the article\" in neutral words.",
+    )
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] | None = Field(
         None,
         description="The language the article is written in, as a language tag (`ru`, `ar`, `pt-BR`), when it is not "

@@ -110,7 +110,10 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["format_quoted"] = lambda text: f"“{text}”"  # a title quoted in running text
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
-    env.globals["paragraph_label"] = article_view.paragraph_label
+    # Words from the page's merged catalogue (`t`, which a site may override), not the module's.
+    env.globals["paragraph_label"] = jinja2.pass_context(
+        lambda ctx, paragraph, number: article_view.paragraph_label(paragraph, number, ctx["t"]))
+    env.filters["for_form"] = article_view.for_form  # `t.x.y | for_form(article)`: the text for its `form:`
     # Reading levels: a text's simple version beside the standard one (see levels.py, levels.js).
     env.globals["simple_of"] = simple_of
     env.globals["level_block"] = level_block
@@ -118,16 +121,11 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.globals["number"] = relations.number
     env.globals["after_article"] = timeline.is_after
     env.filters["claim_label"] = critical.claim_label
-    env.filters["verdict_text"] = critical.verdict_text
+    env.filters["verdict_text"] = jinja2.pass_context(lambda ctx, claim: critical.verdict_text(claim, ctx["t"]))
     env.filters["verdict_key"] = critical.verdict_key  # claims page: filter values, counts, premise help
-    env.globals["verdict_counts"] = critical.verdict_counts
-    env.globals["premise_legend"] = critical.PREMISE_LEGEND
+    env.globals["verdict_counts"] = jinja2.pass_context(lambda ctx, claims: critical.verdict_counts(claims, ctx["t"]))
     env.globals["incoming_labels"] = relations.INCOMING_LABELS
     env.globals["tie_verbs"] = relations.TYPE_VERBS
-    env.globals["claim_types"] = critical.TYPE_LABELS
-    env.globals["claim_type_help"] = critical.TYPE_HELP
-    env.globals["verdicts"] = critical.VERDICT_LABELS
-    env.globals["verdict_help"] = critical.VERDICT_HELP
     env.globals["verdict_icons"] = critical.VERDICT_ICONS
     env.globals["tie_labels"] = relations.TYPE_LABELS
     return env
@@ -150,6 +148,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
     pages_t = texts["pages"]
+    claim_words = critical.words(texts)  # claim types, verdicts and their help, for every page that shows claims
     if glossary is None:
         glossary = _glossary_index(explainer, paths)
     pages: list[PageOut] = []
@@ -160,7 +159,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     def where(span) -> str:
         """Where a span's words are, as the article page numbers them: "paragraph 3", "the image caption"."""
         return article_view.paragraph_label(explainer.paragraph(span.article, span.paragraph),
-                                            explainer.paragraph_number(span.article, span.paragraph))
+                                            explainer.paragraph_number(span.article, span.paragraph), texts)
 
     def render(key: str, template: str, title: str, **context) -> None:
         path = paths[key]
@@ -184,7 +183,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
             return target + (f"#{fragment}" if fragment else "")
 
         text = env.get_template(template).render(ex=explainer, title=title, link=link, url=url, asset=asset, paths=paths,
-                                                 where=where, t=texts, **context)
+                                                 where=where, t=texts, **claim_words, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
@@ -207,7 +206,8 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
             render(f"retelling:{article.id}", "retelling.md.j2", pages_t["retelling"]["title"].format(title=article.title),
                    article=article, paragraphs=numbered)
-    _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
+    _render_critical(explainer, render, paths, pages_t, site_name=site_name, site_url=site_url, directory_urls=directory_urls,
+                     texts=texts)
     render("articles-index", "articles_index.md.j2", pages_t["articles"]["title"])
     render("actors-index", "actors_index.md.j2", pages_t["actors"]["title"])
     closer_pages: list[PageOut] = []
