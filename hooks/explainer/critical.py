@@ -26,7 +26,7 @@ VERDICT_ICONS = {
 RATING_VALUES = {"supported": 5, "partly-supported": 3, "disputed": 2, "unsupported": 1}
 
 
-def words(texts: dict) -> dict:
+def claim_words(texts: dict) -> dict:
     """What templates call the claim types and verdicts, from the site's merged texts. An opinion is
     never judged right or wrong; when it rests on a checkable fact (its `premise:`), that fact's verdict
     is shown beside it (`premise_legend`)."""

@@ -217,8 +217,9 @@ class Article(Strict):
     publication: PlainText | None = Field(None, description="Where it was published (newspaper, site), if known.")
     summary: Markdown | None = Field(
         None,
-        description="The article's argument in two or three plain sentences, in the site's own voice and "
-        "attributed (\"The author argues...\"): shown above the text.",
+        description="The article's argument, or what a report or statement says, in two or three plain sentences, "
+        "in the site's own voice and attributed (\"The author argues...\", \"The council says...\"): shown above the "
+        "text, under a heading that fits its `form`.",
     )
     paragraphs: list[Paragraph] = Field(min_length=1, description="The article's paragraphs, in order, each with a stable id.")
     as_of: date | None = Field(

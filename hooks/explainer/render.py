@@ -148,7 +148,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
     pages_t = texts["pages"]
-    claim_words = critical.words(texts)  # claim types, verdicts and their help, for every page that shows claims
+    claim_words = critical.claim_words(texts)  # claim types, verdicts and their help, for every page that shows claims
     if glossary is None:
         glossary = _glossary_index(explainer, paths)
     pages: list[PageOut] = []
