@@ -235,6 +235,25 @@ def test_the_classroom_download_says_it_in_the_unit_s_own_words(tmp_path: Path):
     assert own in text and "built without the download" not in text
 
 
+@pytest.mark.parametrize("article, form", [("harbour-news", "news"), ("harbour-statement", "statement")])
+def test_an_article_is_spoken_of_as_what_it_is(unit_site: Path, article: str, form: str):
+    """A news report *reports* and a statement *states*: their pages use their form's words, never the
+    opinion piece's ("argues", "the author")."""
+    from explainer.catalogue import TEXTS
+
+    retelling = TEXTS["pages"]["retelling"]
+    reading = page(unit_site, f"articles/{article}/index.html")
+    heading = reading.select_one(".xp-summary-label").get_text(strip=True)
+    assert heading == TEXTS["article"]["summary_heading"][form] != TEXTS["article"]["summary_heading"]["opinion"]
+    assert "argues" not in heading
+    link = reading.select_one(".xp-retelling-link").get_text(" ", strip=True)
+    assert f"({retelling['link_note'][form]})" in link and "author" not in link
+    note = page(unit_site, f"articles/{article}-in-plain-words/index.html").select_one(".xp-retelling-note")
+    assert note.select_one(".admonition-title").get_text(strip=True) == retelling["note_title"][form]
+    words = " ".join(note.get_text(" ", strip=True).split())
+    assert "author" not in words and f"the {dict(news='reporter', statement='statement')[form]}" in words
+
+
 def test_an_unknown_text_key_is_a_message_with_its_line(tmp_path: Path):
     from helpers import line_of, problems_of
 

@@ -47,20 +47,22 @@ class ParagraphView:
     parts: list[Piece]
     passages: list[Passage]
 
-    @property
-    def label(self) -> str:
-        return paragraph_label(self.paragraph, self.number)
 
-
-def paragraph_label(paragraph: model.Paragraph, number: int | None) -> str:
+def paragraph_label(paragraph: model.Paragraph, number: int | None, texts: dict = TEXTS) -> str:
     """How every page names a paragraph: "paragraph 3" (the number in the article's margin), or "the
-    image caption" / "the heading", which are not counted."""
-    words = TEXTS["paragraph"]
+    image caption" / "the heading", which are not counted. `texts` is the site's merged catalogue."""
+    words = texts["paragraph"]
     if number:
         return words["number"].format(number=number)
     if paragraph.id == model.HEADLINE:
         return words["headline"]
     return words["caption"] if paragraph.kind == model.ParagraphKind.caption else words["heading"]
+
+
+def for_form(texts: dict[str, str], article: model.Article) -> str:
+    """A text that depends on what kind of text the article is (its `form:`): the catalogue gives one
+    per form and a neutral `default` for an article without one."""
+    return texts[article.form.value if article.form else "default"]
 
 
 def passages(paragraph_id: str, spans: list[Span], text: str) -> list[Passage]:

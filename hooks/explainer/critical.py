@@ -9,10 +9,9 @@ from .markup import plain_text
 from .aggregate import Explainer
 from .catalogue import TEXTS
 
+# The closed sets' keys, in the catalogue's order; their words come from the site's merged texts.
 TYPE_LABELS = TEXTS["claim_types"]
-TYPE_HELP = TEXTS["claim_type_help"]
 VERDICT_LABELS = TEXTS["verdicts"]
-VERDICT_HELP = TEXTS["verdict_help"]
 # A symbol next to each verdict's words, so the label never relies on colour (also in black and white).
 VERDICT_ICONS = {
     "supported": "✓",
@@ -27,23 +26,27 @@ VERDICT_ICONS = {
 RATING_VALUES = {"supported": 5, "partly-supported": 3, "disputed": 2, "unsupported": 1}
 
 
-# An opinion is never judged right or wrong; when it rests on a checkable fact (its `premise:`), that
-# fact's verdict is shown beside it, in these words.
-PREMISE_TEXT = TEXTS["premise"]["text"]
-PREMISE_LEGEND = {
-    "badge": PREMISE_TEXT.format(verdict="…"),
-    "name": TEXTS["premise"]["name"],
-    "help": TEXTS["premise"]["help"],
-}
+def claim_words(texts: dict) -> dict:
+    """What templates call the claim types and verdicts, from the site's merged texts. An opinion is
+    never judged right or wrong; when it rests on a checkable fact (its `premise:`), that fact's verdict
+    is shown beside it (`premise_legend`)."""
+    premise = texts["premise"]
+    return {"claim_types": texts["claim_types"], "claim_type_help": texts["claim_type_help"],
+            "verdicts": texts["verdicts"], "verdict_help": texts["verdict_help"],
+            "premise_legend": {"badge": premise["text"].format(verdict="…"), "name": premise["name"], "help": premise["help"]}}
 
 
-def verdict_text(claim) -> str:
+def _premise_text(verdict: str, texts: dict) -> str:
+    return texts["premise"]["text"].format(verdict=texts["verdicts"][verdict].lower())
+
+
+def verdict_text(claim, texts: dict = TEXTS) -> str:
     """The one label every page shows for a claim's verdict: "Supported", "Not checkable: opinion",
     or, for an opinion whose premise was checked, "Opinion; its premise: disputed"."""
     premise = getattr(claim, "premise", None)
     if premise is not None:
-        return PREMISE_TEXT.format(verdict=VERDICT_LABELS[premise.verdict.value].lower())
-    return VERDICT_LABELS[claim.verdict.value]
+        return _premise_text(premise.verdict.value, texts)
+    return texts["verdicts"][claim.verdict.value]
 
 
 def verdict_key(claim) -> str:
@@ -52,14 +55,14 @@ def verdict_key(claim) -> str:
     return f"opinion-premise-{premise.verdict.value}" if premise is not None else claim.verdict.value
 
 
-def verdict_counts(claims) -> list[tuple[str, str, str, int]]:
+def verdict_counts(claims, texts: dict = TEXTS) -> list[tuple[str, str, str, int]]:
     """(key, label, icon, how many) for each label in use: the verdicts' order, each opinion-with-premise
     label after plain opinions."""
     order = []
     for v in VERDICT_LABELS:
-        order.append((v, VERDICT_LABELS[v], VERDICT_ICONS[v]))
+        order.append((v, texts["verdicts"][v], VERDICT_ICONS[v]))
         if v == "opinion":
-            order += [(f"opinion-premise-{p}", PREMISE_TEXT.format(verdict=VERDICT_LABELS[p].lower()), VERDICT_ICONS[v])
+            order += [(f"opinion-premise-{p}", _premise_text(p, texts), VERDICT_ICONS[v])
                       for p in VERDICT_LABELS if p != "opinion"]
     keys = [verdict_key(c) for c in claims]
     return [(key, label, icon, keys.count(key)) for key, label, icon in order if key in keys]
@@ -78,7 +81,7 @@ def page_url(path: str, directory_urls: bool) -> str:
 
 
 def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dict[str, str], *,
-                        site_url: str | None, site_name: str | None, directory_urls: bool) -> str:
+                        site_url: str | None, site_name: str | None, directory_urls: bool, texts: dict = TEXTS) -> str:
     """schema.org ClaimReview for every checkable claim, as the text of a `<script type=application/ld+json>`.
 
     URLs are absolute when the site has a `site_url`, otherwise relative to the claims page (valid
@@ -119,7 +122,7 @@ def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dic
                 "ratingValue": RATING_VALUES[judged.verdict.value],
                 "bestRating": 5,
                 "worstRating": 1,
-                "alternateName": VERDICT_LABELS[judged.verdict.value],
+                "alternateName": texts["verdicts"][judged.verdict.value],
             },
             "itemReviewed": {
                 "@type": "Claim",

@@ -187,6 +187,15 @@ class ArticleSimple(Strict):
 HEADLINE = "headline"  # the paragraph id quotes use for the article's headline
 
 
+class ArticleForm(str, Enum):
+    """What kind of text an article is, which decides how the site speaks of it."""
+
+    opinion = "opinion"
+    news = "news"
+    statement = "statement"
+    analysis = "analysis"
+
+
 class Article(Strict):
     id: Slug = Field(description="Must match the file name: `data/articles/<id>.yaml`.")
     title: PlainText = Field(description="The headline, exactly as published.")
@@ -194,6 +203,12 @@ class Article(Strict):
     published: PlainText | None = Field(None, description="When it was published, as precisely as known.")
     provenance: Markdown = Field(description="Where this text comes from and how it was copied.")
     genre: PlainText | None = Field(None, description="For example: opinion piece, news report.")
+    form: ArticleForm | None = Field(
+        None,
+        description="What kind of text it is, which decides how the site speaks of it: an `opinion` piece "
+        "*argues*, a `news` report *reports*, a `statement` *states*, an `analysis` explains and argues. "
+        "Without it the site speaks of \"the article\" in neutral words.",
+    )
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] | None = Field(
         None,
         description="The language the article is written in, as a language tag (`ru`, `ar`, `pt-BR`), when it is not "
@@ -202,8 +217,9 @@ class Article(Strict):
     publication: PlainText | None = Field(None, description="Where it was published (newspaper, site), if known.")
     summary: Markdown | None = Field(
         None,
-        description="The article's argument in two or three plain sentences, in the site's own voice and "
-        "attributed (\"The author argues...\"): shown above the text.",
+        description="The article's argument, or what a report or statement says, in two or three plain sentences, "
+        "in the site's own voice and attributed (\"The author argues...\", \"The council says...\"): shown above the "
+        "text, under a heading that fits its `form`.",
     )
     paragraphs: list[Paragraph] = Field(min_length=1, description="The article's paragraphs, in order, each with a stable id.")
     as_of: date | None = Field(

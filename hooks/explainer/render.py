@@ -75,7 +75,10 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["format_quoted"] = lambda text: f"“{text}”"  # a title quoted in running text
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
-    env.globals["paragraph_label"] = article_view.paragraph_label
+    # Words from the page's merged catalogue (`t`, which a site may override), not the module's.
+    env.globals["paragraph_label"] = jinja2.pass_context(
+        lambda ctx, paragraph, number: article_view.paragraph_label(paragraph, number, ctx["t"]))
+    env.filters["for_form"] = article_view.for_form  # `t.x.y | for_form(article)`: the text for its `form:`
     # Reading levels: a text's simple version beside the standard one (see levels.py, levels.js).
     env.globals["simple_of"] = simple_of
     env.globals["level_block"] = level_block
@@ -83,16 +86,11 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.globals["number"] = relations.number
     env.globals["after_article"] = timeline.is_after
     env.filters["claim_label"] = critical.claim_label
-    env.filters["verdict_text"] = critical.verdict_text
+    env.filters["verdict_text"] = jinja2.pass_context(lambda ctx, claim: critical.verdict_text(claim, ctx["t"]))
     env.filters["verdict_key"] = critical.verdict_key  # claims page: filter values, counts, premise help
-    env.globals["verdict_counts"] = critical.verdict_counts
-    env.globals["premise_legend"] = critical.PREMISE_LEGEND
+    env.globals["verdict_counts"] = jinja2.pass_context(lambda ctx, claims: critical.verdict_counts(claims, ctx["t"]))
     env.globals["incoming_labels"] = relations.INCOMING_LABELS
     env.globals["tie_verbs"] = relations.TYPE_VERBS
-    env.globals["claim_types"] = critical.TYPE_LABELS
-    env.globals["claim_type_help"] = critical.TYPE_HELP
-    env.globals["verdicts"] = critical.VERDICT_LABELS
-    env.globals["verdict_help"] = critical.VERDICT_HELP
     env.globals["verdict_icons"] = critical.VERDICT_ICONS
     env.globals["tie_labels"] = relations.TYPE_LABELS
     return env
@@ -116,6 +114,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
     texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
     pages_t = texts["pages"]
+    claim_words = critical.claim_words(texts)  # claim types, verdicts and their help, for every page that shows claims
     if glossary is None:
         glossary = _glossary_index(explainer, paths, texts["map"])
     pages: list[PageOut] = []
@@ -126,7 +125,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     def where(span) -> str:
         """Where a span's words are, as the article page numbers them: "paragraph 3", "the image caption"."""
         return article_view.paragraph_label(explainer.paragraph(span.article, span.paragraph),
-                                            explainer.paragraph_number(span.article, span.paragraph))
+                                            explainer.paragraph_number(span.article, span.paragraph), texts)
 
     def title_of(key: str) -> str:
         return site[key].title(texts, explainer, site_name)
@@ -154,7 +153,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
             return target + (f"#{fragment}" if fragment else "")
 
         text = env.get_template(site[key].kind.template).render(ex=explainer, title=title, link=link, url=url, asset=asset, paths=paths,
-                                                 where=where, t=texts, **context)
+                                                 where=where, t=texts, **claim_words, **context)
         pages.append(PageOut(path, title, text))
 
     incoming = _incoming_relationships(explainer)
@@ -203,7 +202,7 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
         counts = {v: sum(1 for c in explainer.claims.values() if c.verdict.value == v) for v in critical.VERDICT_LABELS}
         type_counts = {t: sum(1 for c in explainer.claims.values() if c.type.value == t) for t in critical.TYPE_LABELS}
         cited = list(dict.fromkeys(s for c in explainer.claims.values() for s in c.sources))
-        jsonld = critical.claim_review_jsonld(explainer, paths, quotes, **site)
+        jsonld = critical.claim_review_jsonld(explainer, paths, quotes, texts=texts, **site)
         render("claims", quotes=quotes, counts=counts, type_counts=type_counts,
                cited=cited, jsonld=jsonld)
     if "wording" in paths:
