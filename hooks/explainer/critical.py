@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 
+from . import model
 from .markup import plain_text
 from .aggregate import Explainer
 from .catalogue import TEXTS
@@ -24,6 +25,16 @@ VERDICT_ICONS = {
 # For ClaimReview's reviewRating: a 1-5 scale, best 5; opinions and unchecked claims get no rating
 # (an opinion's checked premise does, as a review of that premise).
 RATING_VALUES = {"supported": 5, "partly-supported": 3, "disputed": 2, "unsupported": 1}
+# The schema.org type of the text a claim appears in, by the article's form (a statement has none of its own).
+APPEARANCE_TYPES = {model.ArticleForm.opinion: "OpinionNewsArticle", model.ArticleForm.news: "NewsArticle",
+                    model.ArticleForm.analysis: "AnalysisNewsArticle", model.ArticleForm.statement: "CreativeWork"}
+
+
+def appearance_type(article) -> str:
+    """An article without a form is an opinion piece when its genre says so, else a creative work."""
+    if article.form is not None:
+        return APPEARANCE_TYPES[article.form]
+    return "OpinionNewsArticle" if "opinion" in (article.genre or "").casefold() else "CreativeWork"
 
 
 def claim_words(texts: dict) -> dict:
@@ -127,7 +138,7 @@ def claim_review_jsonld(explainer: Explainer, paths: dict[str, str], quotes: dic
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": {
-                    "@type": "OpinionNewsArticle" if "opinion" in (article.genre or "").casefold() else "CreativeWork",
+                    "@type": appearance_type(article),
                     "headline": article.title,
                     "url": url(f"article:{article.id}", f"claim-{claim.id}"),
                     **({"author": {"@type": "Person", "name": article.author}} if article.author else {}),

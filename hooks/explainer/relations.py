@@ -30,9 +30,6 @@ SYMMETRIC = frozenset({"fights", "rival", "cooperates"})
 # The words for ties (texts/en.yaml, `ties:`): labels ("Backs"), the same ties seen from the other end
 # ("Backed by"), verb phrases for sentences ("A backs B"). render.py passes the site's own.
 WORDS = TEXTS["ties"]
-TYPE_LABELS = WORDS["labels"]
-INCOMING_LABELS = WORDS["incoming"]
-TYPE_VERBS = WORDS["verbs"]
 # Colour, dash pattern and arrow per kind: every kind differs in more than colour.
 EDGE_STYLE = {
     "backs": ("#1b5e20", "", True),

@@ -21,6 +21,7 @@ from .pages import PageOut, Pages
 from .aggregate import Explainer
 
 TEMPLATES = Path(__file__).parent / "templates"
+READ_OTHER_PAGES = ("glossary", "home")  # rendered after every other page: the terms they use, their titles
 
 
 def page_paths(explainer: Explainer, home_page: bool = False) -> dict[str, str]:
@@ -72,6 +73,8 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["plain"] = plain_text
     env.filters["title_text"] = lambda text: plain_text(text).replace('"', "'")
     env.filters["readable_date"] = dates.readable  # the one way pages write a date (a day, month or year)
+    # A source's date, which may be `undated` (a page that shows none): the catalogue's word for that.
+    env.globals["source_date"] = lambda value, t: t["source_list"]["undated"] if value == "undated" else dates.readable(value)
     env.filters["format_quoted"] = lambda text: f"“{text}”"  # a title quoted in running text
     env.filters["first_sentence"] = article_view.first_sentence
     env.filters["excerpt"] = article_view.excerpt
@@ -89,10 +92,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.filters["verdict_text"] = jinja2.pass_context(lambda ctx, claim: critical.verdict_text(claim, ctx["t"]))
     env.filters["verdict_key"] = critical.verdict_key  # claims page: filter values, counts, premise help
     env.globals["verdict_counts"] = jinja2.pass_context(lambda ctx, claims: critical.verdict_counts(claims, ctx["t"]))
-    env.globals["incoming_labels"] = relations.INCOMING_LABELS
-    env.globals["tie_verbs"] = relations.TYPE_VERBS
     env.globals["verdict_icons"] = critical.VERDICT_ICONS
-    env.globals["tie_labels"] = relations.TYPE_LABELS
     return env
 
 
@@ -177,13 +177,17 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
             render(f"retelling:{article.id}", article=article, paragraphs=numbered)
     _render_critical(explainer, render, paths, pages_t, texts=texts, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
-    render("articles-index")
-    render("actors-index")
     closer_pages: list[PageOut] = []
     _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"], texts["map"], title_of)
     if "map-base" in paths:
         pages.append(PageOut(paths["map-base"], title_of("map-base"), _map_base(explainer, env, texts["map"])))
     pages += closer_pages
+    # Every other kind needs nothing but its template: a new kind of page is its template and its
+    # entry in `page_kinds`. The glossary and the home page come last: they read the other pages.
+    rendered = {page.path for page in pages}
+    for key, page in site.items():
+        if page.kind.template and page.path not in rendered and page.kind.name not in READ_OTHER_PAGES:
+            render(key)
     usage = _term_usage(explainer, glossary, pages)
     render("glossary", usage=usage)
     if "home" in paths:
