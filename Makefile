@@ -6,15 +6,16 @@ export NO_MKDOCS_2_WARNING := 1
 # Byte-code is written (into the git-ignored __pycache__/ folders): every build would otherwise compile
 # the hooks from source again, some tens of milliseconds each time.
 unexport PYTHONDONTWRITEBYTECODE
-# Builds are dated by the last commit (sitemap dates, gzip headers): two builds of one commit are byte-identical.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
-ifneq ($(SOURCE_DATE_EPOCH),)
-export SOURCE_DATE_EPOCH
-endif
 # Which site every target works on (CONFIG=path/to/mkdocs.yml), and where `make site` / `make properdocs`
 # write it (tests point them at broken copies).
 CONFIG ?= mkdocs.yml
 SITE ?= $(dir $(CONFIG))site
+# Builds are dated by the site's last commit (sitemap dates, gzip headers): two builds of one commit are
+# byte-identical. A site in no git repository is dated 0 (1 January 1970) for the same reason.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(or $(shell git -C $(dir $(CONFIG)) log -1 --format=%ct 2>/dev/null),0)
+endif
+export SOURCE_DATE_EPOCH
 
 .PHONY: help serve site offline publish validate test test-setup fuzz clean schemas new-site new-actor new-term properdocs bench
 

@@ -14,6 +14,7 @@ sorted and carry fixed timestamps and permissions, so the same sources give the 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import subprocess
@@ -48,29 +49,41 @@ def site_name(config_file: Path) -> str:
     return site.site_name
 
 
-def git_version() -> str:
-    """`git describe` of the working tree: a tag if there is one, else the short commit; `-dirty` if edited."""
+def _git(folder: Path, *args: str) -> str | None:
+    """A git command's output in `folder`, or None when the folder is in no repository (or git is missing)."""
     try:
-        run = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=ROOT,
-                             capture_output=True, text=True, check=True)
-        return run.stdout.strip() or "unversioned"
+        run = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
-        return "unversioned"
+        return None
+    return run.stdout.strip() or None
 
 
-def source_date_epoch() -> str:
-    """Dates MkDocs writes (the sitemap's lastmod) come from the last commit, not from the clock."""
+def site_version(config_file: Path) -> str:
+    """The version of the site, not of the generator: `git describe` of the repository the site's
+    config is in (a tag if there is one, else the short commit; `-dirty` if edited). A site in no
+    repository is named by its data: `data-` and the start of a hash of every file in its data folder,
+    so the same data gives the same name and any edit a new one."""
+    folder = config_file.resolve().parent
+    described = _git(folder, "describe", "--tags", "--always", "--dirty")
+    if described:
+        return described
+    data_dir = read_site(config_file).data_dir
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"data-{digest.hexdigest()[:10]}"
+
+
+def source_date_epoch(config_file: Path) -> str:
+    """Dates MkDocs writes (the sitemap's lastmod) come from the site's last commit, not from the clock
+    (a site in no repository: 0, so that its builds are the same too)."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
-        return run.stdout.strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
+    return _git(config_file.resolve().parent, "log", "-1", "--format=%ct") or "0"
 
 
 def build(config_file: Path, site_dir: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(config_file)}
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                           "-f", str(config_file), "-d", str(site_dir)], env=env, stdout=sys.stderr)
     if run.returncode != 0:
@@ -100,16 +113,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--dist", type=Path, default=None, help="folder for the zip (default: dist/ beside the config)")
-    parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe)")
+    parser.add_argument("--version", default=None, help="version in the zip's name (default: git describe of the site, else a hash of its data)")
     parser.add_argument("--path-only", action="store_true", help="print only the zip's path (for `make publish`)")
     args = parser.parse_args(argv)
     args.dist = (args.dist or args.config_file.absolute().parent / "dist").resolve()
 
     try:
         title = site_name(args.config_file)
+        version = args.version or site_version(args.config_file)
     except SettingsError as err:
         raise SystemExit(str(err)) from None
-    name = f"{slug(title)}-classroom-{args.version or git_version()}"
+    name = f"{slug(title)}-classroom-{version}"
     args.dist.mkdir(parents=True, exist_ok=True)
     target = args.dist / f"{name}.zip"
     with tempfile.TemporaryDirectory(prefix=".classroom-", dir=args.dist) as tmp:

@@ -4,6 +4,7 @@ official statement, a report in Russian): each article is first-class in the bui
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -264,3 +265,19 @@ def test_an_unknown_text_key_is_a_message_with_its_line(tmp_path: Path):
                     encoding="utf-8")
     assert problems_of(data) == [f"data/unit.yaml:{line_of(unit, 'pages.actor.intro_unit')}: texts.pages.actor.intro_unit: "
                                  "unknown text 'pages.actor.intro_unit' (did you mean 'pages.actors.intro_unit'?)"]
+
+
+def test_a_site_outside_git_is_versioned_by_its_data(tmp_path: Path):
+    """The classroom zip of a site in no git repository is named after its data, not after the
+    generator's commit: the same data gives the same name, an edit a new one."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from classroom_copy import site_version
+
+    made = _run(sys.executable, ROOT / "scripts" / "new_site.py", tmp_path / "site")
+    assert made.returncode == 0, made.stderr
+    config = tmp_path / "site" / "mkdocs.yml"
+    first = site_version(config)
+    assert re.fullmatch(r"data-[0-9a-f]{10}", first) and site_version(config) == first
+    unit = tmp_path / "site" / "data" / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert site_version(config) not in {first, ""}
