@@ -281,3 +281,18 @@ def test_a_site_outside_git_is_versioned_by_its_data(tmp_path: Path):
     unit = tmp_path / "site" / "data" / "unit.yaml"
     unit.write_text(unit.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert site_version(config) not in {first, ""}
+
+
+def test_a_lesson_asks_about_the_actors_its_article_names():
+    """Questions on an actor belong to the lessons of the articles that name or quote it, not to every lesson."""
+    import dataclasses
+
+    from explainer import model
+    from explainer.validate import load_explainer
+
+    question = model.Question(ask="Who sold the harbour?", answer="The council did.")
+    unit = dataclasses.replace(load_explainer(UNIT), actor_questions={
+        "blue-line": [question], "harbour-council": [question], "dockers-union": [question]})
+    asked = {article: [actor.id for actor, _ in unit.questions_for(article)] for article in unit.articles}
+    assert asked == {"harbour-news": ["harbour-council"], "harbour-statement": ["blue-line", "harbour-council"],
+                     "harbour-ru": ["blue-line"]}

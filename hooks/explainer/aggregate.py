@@ -149,6 +149,12 @@ class Explainer:
             if (simple_role or simple_record) else None,
         )
 
+    def questions_for(self, article_id: str) -> list[tuple[model.Actor, list[model.Question]]]:
+        """The actor questions a lesson on this article asks: those on the actors it names or quotes,
+        so that each lesson of a unit has its own, not every actor's."""
+        return [(actor, self.actor_questions[actor.id]) for actor in self.actors.values() if actor.id in self.actor_questions
+                and (self.in_article(actor, article_id).named or any(s.article == article_id for s in self.spans_of(actor.id)))]
+
     def names_actor_anywhere(self, actor: model.Actor) -> bool:
         return any(self.in_article(actor, article_id).named for article_id in self.articles)
 
