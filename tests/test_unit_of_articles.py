@@ -296,3 +296,22 @@ def test_a_lesson_asks_about_the_actors_its_article_names():
     asked = {article: [actor.id for actor, _ in unit.questions_for(article)] for article in unit.articles}
     assert asked == {"harbour-news": ["harbour-council"], "harbour-statement": ["blue-line", "harbour-council"],
                      "harbour-ru": ["blue-line"]}
+
+
+def test_each_article_has_its_own_classroom_pack(unit_site: Path):
+    """Two lessons, each on its article: listed by date in the nav, each asking about the actors its
+    article names, each handout saying what to mark for its kind of text."""
+    nav = page(unit_site, "index.html").select_one("nav.md-nav--primary")
+    classroom = [a.get_text(" ", strip=True) for a in nav.select("a[href*='classroom/']")]
+    assert [c for c in classroom if c.startswith("Lesson plan")] == [
+        "Lesson plan: Council votes to sell the harbour", "Lesson plan: Statement on the harbour"]
+    news = page(unit_site, "classroom/harbour-news/index.html").select_one("article")
+    statement = page(unit_site, "classroom/harbour-statement/index.html").select_one("article")
+    asked = {name: [h.get_text(strip=True) for h in lesson.select("h3")] for name, lesson in
+             (("news", news), ("statement", statement))}
+    assert "Blue Line" not in " ".join(asked["news"]) and any("Harbour Council" in h for h in asked["news"])
+    assert any("Blue Line" in h for h in asked["statement"])
+    margin = {form: page(unit_site, f"classroom/{article}-handout/index.html").select_one(".xp-sheet-intro").get_text(" ", strip=True)
+              for form, article in (("news", "harbour-news"), ("statement", "harbour-statement"))}
+    assert "who the report quotes" in margin["news"] and "what the statement asks for or promises" in margin["statement"]
+    assert not any("writer's feelings" in text for text in margin.values())

@@ -94,6 +94,11 @@ def _pairs(explainer: Explainer) -> Iterator[tuple[str, list[tuple[str, str | No
         yield f"loaded:{phrase.id}", [("neutral", phrase.neutral, s and s.neutral), ("note", phrase.note, s and s.note)]
 
 
+def has_simple(explainer: Explainer) -> bool:
+    """Whether any text of the site has a simple version: only then do its pages show the level switch."""
+    return any(simple for _, fields in _pairs(explainer) for _, _, simple in fields)
+
+
 def texts(explainer: Explainer) -> Iterator[Text]:
     """Every unit's prose at each level it has: standard always; simple as far as it is written
     (`missing` lists the rest); the retelling of each paragraph that has one."""

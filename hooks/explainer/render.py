@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import article_view, briefing, catalogue, classroom, critical, dates, maps, page_kinds, relations, timeline
+from . import article_view, briefing, catalogue, classroom, critical, dates, levels, maps, page_kinds, relations, timeline
 from .glossary_marker import GlossaryIndex
 from .markup import level_block, level_inline, md_escape, one_line, pieces, plain_text, simple_of
 from .pages import PageOut, Pages
@@ -88,6 +88,7 @@ def _environment(bytecode_dir: Path | None = None) -> jinja2.Environment:
     env.globals["level_inline"] = level_inline
     env.globals["number"] = relations.number
     env.globals["after_article"] = timeline.is_after
+    env.filters["has_simple_texts"] = levels.has_simple  # the lesson plan mentions the level switch only then
     env.filters["claim_label"] = critical.claim_label
     env.filters["verdict_text"] = jinja2.pass_context(lambda ctx, claim: critical.verdict_text(claim, ctx["t"]))
     env.filters["verdict_key"] = critical.verdict_key  # claims page: filter values, counts, premise help
