@@ -232,6 +232,7 @@ def test_quote_link_lands_on_the_highlighted_words_and_back(tab, site):
     # The card beside the words leads back to the explanation on the actor page.
     back = tab.locator(f"aside.xp-notes .xp-notecard a[href$='#{cover_id}']")
     assert back.count() == 1
+    back.scroll_into_view_if_needed()  # as a reader scrolls to the card when it sits below the words
     back.click()
     tab.wait_for_url(site.url("actor", "#" + cover_id))
     assert _target(tab)["id"] == cover_id and _in_viewport(tab, ":target")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,8 @@ def _pdf_pages(site: Path, url_path: str) -> list[str]:
             pdf = page.pdf(format="A4")
         finally:
             browser.close()
-    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    # NFKC: a font's ligatures ("ﬁ") come out of the PDF as one character; a reader sees two letters.
+    return [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def _flat(text: str) -> str:
