@@ -315,3 +315,11 @@ def test_each_article_has_its_own_classroom_pack(unit_site: Path):
               for form, article in (("news", "harbour-news"), ("statement", "harbour-statement"))}
     assert "who the report quotes" in margin["news"] and "what the statement asks for or promises" in margin["statement"]
     assert not any("writer's feelings" in text for text in margin.values())
+
+
+def test_claims_and_loaded_words_say_which_article_they_are_in(unit_site: Path):
+    claims = page(unit_site, "claims/index.html").select_one("article")
+    headings = [h.get_text(strip=True) for h in claims.select("h2")]
+    assert [h for h in headings if h in BY_DATE] == BY_DATE[:2]  # the articles with claims, by date
+    wording = " ".join(page(unit_site, "wording/index.html").select_one("article").get_text().split())
+    assert "(paragraph 2 of “Statement on the harbour”)" in wording
