@@ -68,6 +68,9 @@ def test_the_unit_names_the_site_and_opens_the_generated_home_page(unit_site: Pa
     listed = [a.get_text(strip=True) for a in home.select("article li a[href*='articles/']")]
     assert listed == BY_DATE
     assert "news report" in home.select_one("article").get_text() and "official statement" in home.select_one("article").get_text()
+    # The menu lists the generated home page as "Home", under the site's name (not the name twice).
+    first = home.select_one("nav.md-nav--primary > ul > li a")
+    assert first.get_text(strip=True) == "Home"
 
 
 def test_articles_are_listed_by_date_with_their_genre(unit_site: Path):
