@@ -143,14 +143,11 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=page.markdown))
     files.append(File.generated(config, parts.TEXTS_SCRIPT, content=prepared.texts_script))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
-    generated_home = any(page.path == "index.md" for page in prepared.pages)
-    if generated_home:  # the generated home page leads the nav
+    home_title = None
+    if any(page.path == "index.md" for page in prepared.pages):  # the generated home page leads the nav
         hand_written.insert(0, "index.md")
-    own_nav = config.nav is not None
-    config.nav = site_nav(config.nav, prepared.sections, hand_written)
-    if generated_home and not own_nav and config.nav[:1] == ["index.md"]:
-        # Listed as "Home", not by its heading (the site's name, which the menu shows above it already).
-        config.nav[0] = {prepared.texts["pages"]["home"]["title"]: "index.md"}
+        home_title = prepared.texts["pages"]["home"]["title"]
+    config.nav = site_nav(config.nav, prepared.sections, hand_written, home_title)
     # The classroom zip, when this build publishes it: copied into the site as it is, and described
     # (size, contents) on the page that holds the download marker.
     zip_path = _classroom_zip(config)

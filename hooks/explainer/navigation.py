@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from . import catalogue, page_kinds
 from .page_kinds import Each, NavPlace
 
 if TYPE_CHECKING:
@@ -19,14 +18,17 @@ if TYPE_CHECKING:
     from .aggregate import Explainer
 
 
-def site_nav(nav: list | None, sections: list, hand_written: list[str] = ()) -> list:
+def site_nav(nav: list | None, sections: list, hand_written: list[str] = (), home_title: str | None = None) -> list:
     """The site's nav: the generated sections after its first entry (the home page).
 
     Without a `nav:` in the config, the hand-written pages stand around them: the home page first,
-    the others after, in file order (as MkDocs would list them).
+    the others after, in file order (as MkDocs would list them). `home_title` names a generated home
+    page in the menu ("Home"), which its heading (the site's name, shown above the menu) would not.
     """
     if nav is None:
         nav = sorted(hand_written, key=lambda path: (path != "index.md", path))
+        if home_title and nav[:1] == ["index.md"]:
+            nav[0] = {home_title: "index.md"}
     nav = list(nav)
     return nav[:1] + sections + nav[1:]
 
@@ -35,9 +37,9 @@ def generated_sections(explainer: Explainer, pages: Pages) -> list:
     """Nav sections for the generated pages, each where its kind's entry in `page_kinds` puts it."""
     paths = pages.paths
     titles = {p.path: p.title for p in pages}
-    listed = [page for key, page in page_kinds.site_pages(explainer).items() if key in paths]
+    listed = [page for key, page in pages.site.items() if key in paths]
     by_place: dict[NavPlace, list] = {place: [p for p in listed if p.kind.nav is place] for place in NavPlace}
-    names = catalogue.of_unit(explainer.unit)["nav"]
+    names = pages.texts["nav"]
 
     def entry(page) -> dict:
         title = titles[page.path]

@@ -113,8 +113,7 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
     if explainer.unit:
         site_name = explainer.unit.title
     env = _environment(Path(bytecode_dir) if bytecode_dir else None)
-    texts = catalogue.with_replacements(explainer.unit.texts if explainer.unit else None)
-    pages_t = texts["pages"]
+    texts = catalogue.of_unit(explainer.unit)
     claim_words = critical.claim_words(texts)  # claim types, verdicts and their help, for every page that shows claims
     if glossary is None:
         glossary = _glossary_index(explainer, paths, texts["map"])
@@ -177,9 +176,9 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
         if f"retelling:{article.id}" in paths:
             numbered = [(p, explainer.paragraph_number(article.id, p.id)) for p in article.paragraphs]
             render(f"retelling:{article.id}", article=article, paragraphs=numbered)
-    _render_critical(explainer, render, paths, pages_t, texts=texts, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
+    _render_critical(explainer, render, paths, texts, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
     closer_pages: list[PageOut] = []
-    _render_maps(explainer, render, paths, env, closer_pages, pages_t["map"], texts["map"], title_of)
+    _render_maps(explainer, render, paths, env, closer_pages, texts["pages"]["map"], texts["map"], title_of)
     if "map-base" in paths:
         pages.append(PageOut(paths["map-base"], title_of("map-base"), _map_base(explainer, env, texts["map"])))
     pages += closer_pages
@@ -195,12 +194,13 @@ def render_pages(explainer: Explainer, *, site_name: str | None = None, site_url
         key_of = {path: key for key, path in paths.items()}
         titles = {key_of[page.path]: page.title for page in pages if page.path in key_of}
         render("home", page_titles=titles)
-    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts), texts)
+    return Pages(sorted(pages, key=lambda p: p.path), paths, glossary, catalogue.script(texts), texts, site)
 
 
-def _render_critical(explainer: Explainer, render, paths: dict[str, str], words: dict, *, texts: dict, **site) -> None:
-    """The pages that teach critical reading, and the classroom pack; each only when its data exists.
-    `words` are the catalogue's `pages` texts, `texts` the whole merged catalogue."""
+def _render_critical(explainer: Explainer, render, paths: dict[str, str], texts: dict, **site) -> None:
+    """The pages that teach critical reading, and the classroom pack; each only when its data exists
+    (`texts`: the site's merged catalogue)."""
+    words = texts["pages"]
     quotes = {s.owner: s.words for s in explainer.spans if s.kind in ("claim", "loaded")}
     quotes_by_span = {s.id: s.words for s in explainer.spans}
     if "claims" in paths:
@@ -253,14 +253,14 @@ def _render_critical(explainer: Explainer, render, paths: dict[str, str], words:
                event_maps={e.id: m for e in explainer.events if (m := event_map(explainer, e, texts["map"]))},
                axis=timeline.overview(explainer.events, as_of, words["timeline"]), as_of=as_of)
     for article_id, lesson in explainer.lessons.items():
-        _render_classroom(explainer, render, paths, words, article_id, lesson, quotes)
+        _render_classroom(explainer, render, paths, article_id, lesson, quotes)
     for article in explainer.articles.values():
         if f"briefing:{article.id}" in paths:
             render(f"briefing:{article.id}", article=article,
                    b=briefing.briefing(explainer, article))
 
 
-def _render_classroom(explainer: Explainer, render, paths: dict[str, str], words: dict, article_id: str, lesson,
+def _render_classroom(explainer: Explainer, render, paths: dict[str, str], article_id: str, lesson,
                       quotes) -> None:
     """One article's classroom pack: the lesson plan, the student handout, the teacher key, the quiz and
     the vocabulary exercise (the last two when the lesson has them)."""
